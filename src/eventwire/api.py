@@ -12,10 +12,12 @@ from .pipeline import Document, Stage, iter_documents, run_stages
 
 def default_stages(*, dictionaries: Sequence[Path] = ()) -> list[Stage]:
     """The coding stages in pipeline order, after parsing."""
+    from .casualties import CasualtyCounter
     from .coding.extract import Extractor
     from .coding.ontology import Classifier
+    from .when import Dater
 
-    return [Extractor.load(dictionaries=dictionaries), Classifier()]
+    return [Extractor.load(dictionaries=dictionaries), Classifier(), Dater(), CasualtyCounter()]
 
 
 def code_documents(

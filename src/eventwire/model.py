@@ -128,6 +128,7 @@ class Event:
     historical: bool = False
     future: bool = False
     confidence: float = 0.5
+    salience: float = 0.5
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:

@@ -1,0 +1,329 @@
+"""From trigger matches to event frames: roles, embedding (speech, threats, demands), merging.
+
+A frame is one candidate event inside a sentence, still made of spaCy tokens. The extractor
+turns frames into Event records once actors are coded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .arguments import light_verb_of, noun_subjects, targets_of, verb_subjects
+from .lexicon import Lexicon
+from .modality import Modality, modality_of
+from .triggers import TriggerMatch, find_triggers, prep_objects
+
+EMBEDDING_KINDS = frozenset(
+    {"speech", "threat", "demand", "appeal", "intent", "reject", "deny", "comment"}
+)
+COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "nsubjpass", "acl"})
+CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "leave", "slay", "die"})
+GENERIC_SPEECH_CODES = frozenset({"010", "020", "030", "100", "120", "130", "016"})
+GENERIC_CODES = frozenset({"190", "180", "170", "183", "010", "040"})
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+
+# What an embedded event asks, offers, threatens or refuses, by its code.
+_CATEGORY_BY_CODE = {
+    "0841": "release", "084": "release", "080": "release",
+    "0871": "deescalate", "0874": "deescalate", "087": "deescalate", "0873": "deescalate",
+    "040": "meet", "042": "meet", "043": "meet", "046": "meet", "036": "meet",
+    "070": "aid", "071": "aid", "072": "aid", "073": "aid",
+    "057": "settle", "045": "mediate", "085": "ease_sanctions",
+    "161": "cut_ties", "162": "cut_aid", "163": "sanction", "164": "halt_talks",
+}
+_CODES_BY_CATEGORY: dict[str, dict[str, str]] = {
+    "release": {"appeal": "0253", "demand": "1053", "intent": "0353", "reject": "1243"},
+    "deescalate": {"appeal": "0256", "demand": "1056", "intent": "0356", "reject": "1246"},
+    "meet": {"appeal": "026", "demand": "106", "intent": "036", "reject": "125"},
+    "aid": {"appeal": "023", "demand": "103", "intent": "033", "reject": "122"},
+    "settle": {"appeal": "027", "demand": "107", "intent": "037", "reject": "127"},
+    "mediate": {"appeal": "028", "demand": "108", "intent": "039", "reject": "126"},
+    "ease_sanctions": {"appeal": "0254", "demand": "1054", "intent": "0354", "reject": "1244"},
+    "violence": {"threat": "138"},
+    "occupy": {"threat": "1382"},
+    "mobilize": {"threat": "138"},
+    "repress": {"threat": "137"},
+    "sanction": {"threat": "1312"},
+    "cut_aid": {"threat": "1311"},
+    "cut_ties": {"threat": "1313"},
+    "halt_talks": {"threat": "134"},
+    "protest": {"threat": "133"},
+}
+_GENERIC_BY_KIND = {"threat": "130", "demand": "100", "appeal": "020", "intent": "030", "reject": "120"}
+
+
+def category_of(code: str) -> str | None:
+    if code in _CATEGORY_BY_CODE:
+        return _CATEGORY_BY_CODE[code]
+    root = code[:2]
+    if code.startswith("192"):
+        return "occupy"
+    if root in VIOLENT_ROOTS:
+        return "violence"
+    if root == "15":
+        return "mobilize"
+    if root == "17":
+        return "repress"
+    if root == "14":
+        return "protest"
+    return None
+
+
+def embedded_code(kind: str, code: str, *, lemma: str) -> str | None:
+    """The code of a speech act that embeds an event with ``code`` (threaten to attack -> 138)."""
+    category = category_of(code)
+    codes = _CODES_BY_CATEGORY.get(category or "", {})
+    if kind == "threat" and lemma in ("vow", "pledge", "promise") and "threat" not in codes:
+        return codes.get("intent", "030")
+    if kind == "intent" and "threat" in codes and category in ("violence", "occupy"):
+        return codes["threat"]  # "vowed / pledged to strike back" is a threat
+    return codes.get(kind, _GENERIC_BY_KIND.get(kind))
+
+
+@dataclass(slots=True, eq=False)
+class Frame:
+    token: Token
+    match: TriggerMatch
+    code: str | None
+    mode: str | None
+    context: tuple[str, ...]
+    is_noun: bool
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    speaker: Token | None = None
+    anchor: Token | None = None  # the token whose modality counts (a light verb for nouns)
+    modality: Modality = field(default_factory=Modality)
+    dropped: bool = False
+
+    @property
+    def depth(self) -> int:
+        """How far the trigger (or its light verb) sits below the sentence root."""
+        return sum(1 for _ in (self.anchor or self.token).ancestors)
+
+    @property
+    def root(self) -> str | None:
+        return self.code[:2] if self.code else None
+
+    @property
+    def kind(self) -> str | None:
+        return self.match.reading.kind
+
+    @property
+    def lemma(self) -> str:
+        return self.match.trigger.lemma
+
+
+def _in_subtree(token: Token, top: Token) -> bool:
+    return token.i == top.i or any(a.i == top.i for a in token.ancestors)
+
+
+def _complements(token: Token) -> list[Token]:
+    comps = [c for c in token.children if c.dep_ in COMPLEMENT_DEPS]
+    comps += prep_objects(token, ("for", "of", "to", "with", "on"))
+    return comps
+
+
+def _specific(a: Frame, b: Frame) -> str | None:
+    """The more specific of two codes for the same happening."""
+    if a.code is None:
+        return b.code
+    if b.code is None:
+        return a.code
+    if a.code in GENERIC_CODES and b.code not in GENERIC_CODES:
+        return b.code
+    if len(b.code) > len(a.code) and b.code.startswith(a.code):
+        return b.code
+    return a.code
+
+
+def _absorb(keep: Frame, gone: Frame) -> None:
+    keep.code = _specific(keep, gone)
+    keep.mode = keep.mode or gone.mode
+    keep.context = tuple(dict.fromkeys(keep.context + gone.context))
+    keep.sources = keep.sources or [s for s in gone.sources if s.i != keep.token.i]
+    keep.targets = keep.targets or [t for t in gone.targets if t.i != keep.token.i]
+    gone.dropped = True
+
+
+def build_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
+    """All event frames of one parsed sentence, after embedding and merging."""
+    matches = list(find_triggers(doc, lexicon))
+    light = {m.token.i for m in matches if m.reading.kind == "light" and m.reading.code is None}
+    frames = [
+        Frame(
+            token=m.token,
+            match=m,
+            code=m.reading.code,
+            mode=m.reading.mode,
+            context=m.reading.context,
+            is_noun=m.trigger.pos == "NOUN",
+        )
+        for m in matches
+        if m.reading.code is not None
+    ]
+    by_token = {f.token.i: f for f in frames}
+    for f in frames:
+        _assign_roles(f, lexicon, light, by_token)
+    _merge_same_happening(frames, by_token)
+    for f in frames:
+        if not f.dropped:
+            f.modality = modality_of(f.anchor or f.token)
+    _embed(frames)
+    return [f for f in frames if not f.dropped]
+
+
+def _assign_roles(f: Frame, lexicon: Lexicon, light: set[int], by_token: dict[int, Frame]) -> None:
+    reading = f.match.reading
+    preps = reading.targets if reading.targets is not None else lexicon.default_targets
+    if f.is_noun:
+        f.sources = noun_subjects(f.token, f.root)
+        verb = light_verb_of(f.token)
+        if verb is not None and (verb.i in light or verb.i not in by_token):
+            f.anchor = verb
+            if verb.i in light:
+                f.sources = f.sources or verb_subjects(verb)
+                f.targets = [
+                    t
+                    for t in targets_of(verb, is_noun=False, root=f.root, preps=preps)
+                    if t.i != f.token.i
+                ]
+        f.targets = f.targets + targets_of(f.token, is_noun=True, root=f.root, preps=preps)
+    else:
+        f.sources = verb_subjects(f.token)
+        f.targets = targets_of(f.token, is_noun=False, root=f.root, preps=preps)
+        if reading.instrument:  # "sent troops", "imposed sanctions": the object is no target
+            f.targets = [t for t in f.targets if t.dep_ not in ("dobj", "nsubjpass", "conj")]
+    # an event noun as subject or object is the same happening, not an actor
+    f.sources = _unique([s for s in f.sources if s.i not in by_token or s.i == f.token.i])
+    if f.root in VIOLENT_ROOTS or f.root == "17":
+        f.targets = [t for t in f.targets if t.i not in by_token]
+    source_ids = {s.i for s in f.sources}
+    f.targets = _unique([t for t in f.targets if t.i not in source_ids and t.i != f.token.i])
+
+
+def _unique(tokens: list[Token]) -> list[Token]:
+    seen: set[int] = set()
+    out = []
+    for t in tokens:
+        if t.i not in seen:
+            seen.add(t.i)
+            out.append(t)
+    return out
+
+
+def _merge_same_happening(frames: list[Frame], by_token: dict[int, Frame]) -> None:
+    """"The attack killed 13", "killed in an air strike", "attacked ..., killing six": one event."""
+    for f in frames:
+        # "concern about a deal", "the status of negotiations": a cooperative topic, not an event
+        if f.is_noun and f.root and f.root < "09" and f.token.dep_ in ("pobj", "appos"):
+            f.dropped = True
+            continue
+        # "the threat", "a statement": a verbal act as a bare noun needs a verb to happen
+        if f.is_noun and f.root and f.root < "14" and f.anchor is None and f.token.dep_ not in (
+            "nsubj", "nsubjpass", "ROOT"
+        ) and not any(c.dep_ in ("acl", "relcl", "prep") for c in f.token.children):
+            f.dropped = True
+            continue
+        # "forces backed by Russia": a cooperative participle describes, it does not report
+        if not f.is_noun and f.token.dep_ == "acl" and f.root and f.root < "09":
+            f.dropped = True
+            continue
+        head = by_token.get(f.token.head.i)
+        if head is None or head is f or f.dropped or head.kind in EMBEDDING_KINDS:
+            continue
+        # "ceased military operations": what is halted did not happen
+        if f.is_noun and head.code and head.code.startswith("087"):
+            f.dropped = True
+        # "imposed sanctions", "signed a deal": the object names the same act
+        if f.is_noun and f.token.dep_ in ("dobj", "nsubjpass") and f.root == head.root:
+            _absorb(head, f)
+        # "discussed the ceasefire", "welcomed the deal": a cooperative topic, not an event
+        elif f.is_noun and f.root and f.root < "09" and f.token.dep_ == "dobj":
+            f.dropped = True
+        # "met ... to discuss": the purpose of a meeting is the meeting
+        elif f.root == head.root == "04" and f.token.dep_ in ("advcl", "xcomp", "conj"):
+            _absorb(head, f)
+    for f in frames:
+        if f.dropped or f.root not in VIOLENT_ROOTS:
+            continue
+        t = f.token
+        partners: list[Frame] = []
+        # subject or "in/during/by" object that is itself a violent event noun
+        for c in t.children:
+            cand = by_token.get(c.i)
+            if cand and c.dep_ in ("nsubj", "nsubjpass") and cand.root in VIOLENT_ROOTS:
+                partners.append(cand)
+        for pobj in prep_objects(t, ("in", "during", "by", "after", "amid")):
+            cand = by_token.get(pobj.i)
+            if cand and cand.root in VIOLENT_ROOTS and cand.is_noun:
+                partners.append(cand)
+        for cand in partners:
+            if not cand.dropped and cand is not f:
+                sources = cand.sources
+                _absorb(f, cand)
+                f.sources = f.sources or sources
+        # casualty verbs hanging off a violent head: "attacked ..., killing six", "killed and wounded"
+        head = by_token.get(t.head.i)
+        if (
+            f.lemma in CASUALTY_LEMMAS
+            and head is not None
+            and head is not f
+            and not head.dropped
+            and head.root in VIOLENT_ROOTS
+            and t.dep_ in ("advcl", "conj", "relcl", "acl")
+        ):
+            _absorb(head, f)
+
+
+def _embed(frames: list[Frame]) -> None:
+    """Speech, threats, demands, offers and refusals take the events in their complement."""
+    live = [f for f in frames if not f.dropped]
+    for outer in live:
+        if outer.kind not in EMBEDDING_KINDS or outer.dropped:
+            continue
+        comps = _complements(outer.token)
+        inner = [
+            f
+            for f in live
+            if f is not outer
+            and not f.dropped
+            and any(_in_subtree(f.token, c) for c in comps)
+        ]
+        # "X attacked Y, the ministry said": the speech verb hangs off the event
+        if outer.kind == "speech" and outer.token.dep_ in ("parataxis", "ccomp") and not inner:
+            head = next((f for f in live if f.token.i == outer.token.head.i), None)
+            if head is not None:
+                inner = [head]
+        if not inner:
+            continue
+        speaker = outer.sources[0] if outer.sources else None
+        if outer.kind == "speech":
+            for f in inner:
+                f.speaker = f.speaker or speaker
+            outer.dropped = True
+        elif outer.kind == "deny":
+            for f in inner:
+                f.modality.negated = True
+                f.speaker = f.speaker or speaker
+        elif outer.kind == "comment":
+            # "claimed responsibility for the attack": the claimant is the attack's source;
+            # "concern about the talks": the topic is dropped
+            for f in inner:
+                if f.root and f.root < "09":
+                    f.dropped = True
+                elif not f.sources and outer.code == "015":
+                    f.sources = list(outer.sources)
+        else:
+            first = inner[0]
+            code = embedded_code(outer.kind, first.code or "", lemma=outer.lemma)
+            if code and (outer.code in GENERIC_SPEECH_CODES or not outer.is_noun):
+                outer.code = code
+            outer.targets = outer.targets or first.targets or first.sources
+            if outer.kind == "threat":
+                outer.modality.hypothetical = outer.modality.hypothetical or outer.lemma == "threaten"
+                outer.modality.future = outer.modality.future or first.modality.future
+            outer.mode = outer.mode or first.mode
+            for f in inner:
+                f.dropped = True

@@ -1,0 +1,225 @@
+"""The trigger lexicon: which words can start an event, and with which CAMEO code.
+
+Loaded from ``data/triggers.yaml`` (see its header for the format). User dictionaries can add
+or override entries with the same format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+
+KINDS = frozenset(
+    {"speech", "threat", "demand", "appeal", "intent", "reject", "deny", "comment", "light"}
+)
+CONDITION_KEYS = ("object", "prep", "particle", "subject", "compound", "amod", "child", "subtree")
+ANY = "@any"
+GPE = "@gpe"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a trigger means in one context: the code and how it treats its complement."""
+
+    code: str | None
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    targets: tuple[str, ...] | None = None
+    kind: str | None = None
+    instrument: bool = False  # the object is what is used or given, not the target
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A more specific reading that applies when all its conditions hold.
+
+    Each condition is a set of lemmas; ``ANY`` matches any word, ``GPE`` a place entity."""
+
+    conditions: Mapping[str, frozenset[str]]
+    reading: Reading
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    lemma: str
+    pos: str  # "VERB" or "NOUN"
+    reading: Reading  # the default reading (code None: only patterns may fire)
+    patterns: tuple[Pattern, ...] = ()
+
+
+@dataclass(slots=True)
+class Lexicon:
+    verbs: dict[str, Trigger] = field(default_factory=dict)
+    nouns: dict[str, Trigger] = field(default_factory=dict)
+    default_targets: tuple[str, ...] = ()
+
+    def lookup(self, lemma: str, pos: str) -> Trigger | None:
+        table = self.verbs if pos == "VERB" else self.nouns
+        return table.get(lemma.lower())
+
+    def merged(self, other: Lexicon) -> Lexicon:
+        """A new lexicon with ``other``'s entries over this one's."""
+        return Lexicon(
+            verbs={**self.verbs, **other.verbs},
+            nouns={**self.nouns, **other.nouns},
+            default_targets=other.default_targets or self.default_targets,
+        )
+
+
+def _codes(value: Any, classes: Mapping[str, Sequence[str]], where: str) -> frozenset[str]:
+    items = [value] if isinstance(value, str) else list(value or [])
+    out: set[str] = set()
+    for item in items:
+        if not isinstance(item, str):
+            raise ConfigError(
+                f"[E026] {where}: {item!r} is not a word; quote words YAML reads as "
+                'booleans or numbers ("on", "no")'
+            )
+        if item in (ANY, GPE):
+            out.add(item)
+        elif item.startswith("@"):
+            if item[1:] not in classes:
+                raise ConfigError(f"[E020] {where}: unknown word class {item}; define it under classes:")
+            out.update(w.lower() for w in classes[item[1:]])
+        else:
+            out.add(item.lower())
+    return frozenset(out)
+
+
+def _is_instrument(pattern: Mapping[str, Any]) -> bool:
+    """Objects of non-coercive patterns ("send troops", "impose sanctions") are instruments."""
+    objects = pattern.get("object")
+    code = str(pattern.get("code") or "")
+    if not objects or code[:2] in ("17", "18", "19", "20", "08"):
+        return False
+    names = [objects] if isinstance(objects, str) else list(objects)
+    return not any(n in ("@prisoner", "@diplomat") for n in names)
+
+
+def _trigger(lemma: str, pos: str, spec: Any, classes: Mapping[str, Sequence[str]]) -> Trigger:
+    where = f"trigger '{lemma}' ({pos.lower()})"
+    if isinstance(spec, str | int):
+        return Trigger(lemma.lower(), pos, Reading(code=str(spec)))
+    if not isinstance(spec, Mapping):
+        raise ConfigError(f"[E022] {where}: expected a code or a mapping, got {spec!r}")
+    base = Reading(
+        code=None if spec.get("code") is None else str(spec["code"]),
+        mode=spec.get("mode"),
+        context=tuple(spec.get("context", ())),
+        targets=tuple(spec["targets"]) if spec.get("targets") is not None else None,
+        kind=spec.get("kind"),
+    )
+    if base.kind is not None and base.kind not in KINDS:
+        raise ConfigError(f"[E021] {where}: unknown kind '{base.kind}'; use one of {sorted(KINDS)}")
+    patterns = []
+    for p in spec.get("patterns", ()):
+        conditions = {k: _codes(p[k], classes, where) for k in CONDITION_KEYS if k in p}
+        unknown = set(p) - set(CONDITION_KEYS) - {"code", "mode", "context", "targets", "instrument", "kind"}
+        if p.get("kind") is not None and p["kind"] not in KINDS:
+            raise ConfigError(f"[E021] {where}: unknown kind '{p['kind']}'; use one of {sorted(KINDS)}")
+        if unknown:
+            raise ConfigError(f"[E023] {where}: unknown pattern keys {sorted(unknown)}")
+        reading = replace(
+            base,
+            code=None if p.get("code") is None else str(p["code"]),
+            mode=p.get("mode", base.mode),
+            context=tuple(p.get("context", base.context)),
+            targets=tuple(p["targets"]) if "targets" in p else base.targets,
+            kind=p["kind"] if "kind" in p else base.kind,
+            instrument=bool(p.get("instrument", _is_instrument(p))),
+        )
+        patterns.append(Pattern(conditions, reading))
+    return Trigger(lemma.lower(), pos, base, tuple(patterns))
+
+
+def parse_lexicon(data: Mapping[str, Any], *, source: str = "lexicon") -> Lexicon:
+    """Build a Lexicon from the YAML structure described in data/triggers.yaml."""
+    unknown = set(data) - {"verbs", "nouns", "classes", "default_targets"}
+    if unknown:
+        raise ConfigError(f"[E024] {source}: unknown sections {sorted(unknown)}")
+    classes = data.get("classes") or {}
+    targets = data.get("default_targets") or ()
+    if not all(isinstance(t, str) for t in targets):
+        raise ConfigError(f"[E026] {source}: default_targets must be words; quote \"on\"")
+    return Lexicon(
+        verbs={k.lower(): _trigger(k, "VERB", v, classes) for k, v in (data.get("verbs") or {}).items()},
+        nouns={k.lower(): _trigger(k, "NOUN", v, classes) for k, v in (data.get("nouns") or {}).items()},
+        default_targets=tuple(targets),
+    )
+
+
+def load_lexicon_file(path: Path) -> Lexicon:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as e:
+        raise ConfigError(f"[E025] cannot read trigger lexicon {path}: {e}") from e
+    return parse_lexicon(data, source=str(path))
+
+
+@lru_cache(maxsize=1)
+def builtin_lexicon() -> Lexicon:
+    text = resources.files("eventwire.coding").joinpath("data/triggers.yaml").read_text("utf-8")
+    return parse_lexicon(yaml.safe_load(text), source="built-in triggers.yaml")
+
+
+# --- word forms for the sentence prefilter ---------------------------------------------------
+
+_IRREGULAR = {
+    "say": ["said"], "tell": ["told"], "meet": ["met"], "send": ["sent"], "hold": ["held"],
+    "take": ["took", "taken"], "give": ["gave", "given"], "make": ["made"], "begin": ["began", "begun"],
+    "fight": ["fought"], "shoot": ["shot"], "strike": ["struck", "stricken"], "hit": ["hit"],
+    "seize": ["seized"], "slay": ["slew", "slain"], "lead": ["led"], "flee": ["fled"],
+    "bring": ["brought"], "beat": ["beaten"], "withdraw": ["withdrew", "withdrawn"],
+    "undertake": ["undertook", "undertaken"], "forgive": ["forgave", "forgiven"],
+    "lend": ["lent"], "cut": ["cut"], "set": ["set"], "put": ["put"], "arise": ["arose"],
+    "overrun": ["overran"], "retake": ["retook", "retaken"], "free": ["freed"],
+    "blow": ["blew", "blown"], "wage": ["waged"], "mistake": ["mistook"], "win": ["won"],
+    "lose": ["lost"], "sell": ["sold"], "buy": ["bought"], "speak": ["spoke", "spoken"],
+    "write": ["wrote", "written"], "drive": ["drove", "driven"], "rise": ["rose", "risen"],
+    "die": ["died", "dying"], "lie": ["lay", "lain", "lying"], "gun": ["gunned", "gunning"],
+}
+
+
+def inflections(lemma: str) -> set[str]:
+    """Generous English inflections of a lemma (over-generation is harmless for a filter)."""
+    w = lemma.lower()
+    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "er", w + "ers"}
+    if w.endswith("e"):
+        forms |= {w[:-1] + "ing", w + "d"}
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+    if len(w) >= 3 and w[-1] not in "aeiouwxy" and w[-2] in "aeiou" and w[-3] not in "aeiou":
+        forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
+    if "-" in w:
+        forms |= inflections(w.replace("-", ""))
+    forms.update(_IRREGULAR.get(w, ()))
+    return forms
+
+
+def forms_of(lexicon: Lexicon) -> frozenset[str]:
+    out: set[str] = set()
+    for table in (lexicon.verbs, lexicon.nouns):
+        for lemma in table:
+            out |= inflections(lemma)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def trigger_forms() -> frozenset[str]:
+    """Every word form that may be a trigger of the built-in lexicon."""
+    return forms_of(builtin_lexicon())
+
+
+def words_in(lexicons: Iterable[Lexicon]) -> frozenset[str]:
+    out: set[str] = set()
+    for lexicon in lexicons:
+        out |= forms_of(lexicon)
+    return frozenset(out)

@@ -1,0 +1,131 @@
+"""Finding trigger tokens in a parsed sentence and choosing their reading in context."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import ANY, GPE, Lexicon, Pattern, Reading, Trigger
+
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "obj"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass(slots=True)
+class TriggerMatch:
+    token: Token
+    trigger: Trigger
+    reading: Reading
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out: list[Token] = []
+    seen: set[int] = set()
+    for t in tokens:
+        for c in (t, *t.conjuncts):
+            if c.i not in seen:
+                seen.add(c.i)
+                out.append(c)
+    return out
+
+
+def objects_of(token: Token) -> list[Token]:
+    """Direct objects (or passive subjects) of a verb; the "of"-object of a noun."""
+    if token.pos_ == "NOUN":
+        found = [
+            pobj
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ == "of"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+    else:
+        # "X was killed": the passive subject is the object of the reading
+        found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+        if not found and token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
+            found = [token.head]  # "soldiers killed in the attack"
+    return _with_conjuncts(found)
+
+
+def prep_objects(token: Token, preps: frozenset[str] | tuple[str, ...]) -> list[Token]:
+    found = [
+        pobj
+        for prep in token.children
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    return _with_conjuncts(found)
+
+
+def _matches(words: frozenset[str], tokens: list[Token]) -> bool:
+    if ANY in words and tokens:
+        return True
+    for t in tokens:
+        if t.lemma_.lower() in words or t.lower_ in words:
+            return True
+        if GPE in words and t.ent_type_ in PLACE_ENTS:
+            return True
+    return False
+
+
+def _pattern_holds(pattern: Pattern, token: Token) -> bool:
+    for key, words in pattern.conditions.items():
+        if key == "object":
+            ok = _matches(words, objects_of(token))
+        elif key == "prep":
+            ok = any(
+                c.dep_ == "prep" and c.lower_ in words and any(g.dep_ == "pobj" for g in c.children)
+                for c in token.children
+            )
+        elif key == "particle":
+            ok = any(c.dep_ in ("prt", "prep") and c.lower_ in words for c in token.children)
+        elif key == "subject":
+            ok = _matches(words, [c for c in token.children if c.dep_ in SUBJECT_DEPS])
+        elif key == "compound":
+            ok = _matches(words, [c for c in token.children if c.dep_ == "compound"])
+        elif key == "amod":
+            ok = _matches(words, [c for c in token.children if c.dep_ == "amod"])
+        elif key == "child":
+            ok = _matches(words, list(token.children))
+        else:  # "subtree"
+            ok = _matches(words, [t for t in token.subtree if t.i != token.i])
+        if not ok:
+            return False
+    return True
+
+
+def reading_for(trigger: Trigger, token: Token) -> Reading:
+    """The first pattern that holds, else the trigger's default reading."""
+    for pattern in trigger.patterns:
+        if _pattern_holds(pattern, token):
+            return pattern.reading
+    return trigger.reading
+
+
+def _pos(token: Token) -> str | None:
+    if token.dep_ == "amod":  # "the detained activists", "wounded soldiers"
+        return None
+    if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
+        return "VERB"
+    if token.pos_ == "NOUN" and token.dep_ != "compound":
+        return "NOUN"
+    return None
+
+
+def find_triggers(doc: Doc, lexicon: Lexicon) -> Iterator[TriggerMatch]:
+    """Every token of ``doc`` that the lexicon knows, with its reading in context."""
+    for token in doc:
+        pos = _pos(token)
+        if pos is None:
+            continue
+        trigger = lexicon.lookup(token.lemma_, pos) or lexicon.lookup(token.lower_, pos)
+        if trigger is None:
+            continue
+        reading = reading_for(trigger, token)
+        if reading.code is None and reading.kind not in ("light",):
+            continue
+        yield TriggerMatch(token, trigger, reading)
