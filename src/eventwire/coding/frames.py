@@ -180,9 +180,10 @@ def _assign_roles(f: Frame, lexicon: Lexicon, light: set[int], by_token: dict[in
     if f.is_noun:
         f.sources = noun_subjects(f.token, f.root)
         verb = light_verb_of(f.token)
-        if verb is not None and (verb.i in light or verb.i not in by_token):
+        speech = verb is not None and verb.i in by_token and by_token[verb.i].kind == "speech"
+        if verb is not None and (verb.i in light or verb.i not in by_token or speech):
             f.anchor = verb
-            if verb.i in light:
+            if verb.i in light or speech:
                 f.sources = f.sources or verb_subjects(verb)
                 f.targets = [
                     t
@@ -318,7 +319,7 @@ def _embed(frames: list[Frame]) -> None:
         else:
             first = inner[0]
             code = embedded_code(outer.kind, first.code or "", lemma=outer.lemma)
-            if code and (outer.code in GENERIC_SPEECH_CODES or not outer.is_noun):
+            if code and outer.code in GENERIC_SPEECH_CODES:
                 outer.code = code
             outer.targets = outer.targets or first.targets or first.sources
             if outer.kind == "threat":

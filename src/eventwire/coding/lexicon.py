@@ -205,9 +205,13 @@ def inflections(lemma: str) -> set[str]:
 
 
 def forms_of(lexicon: Lexicon) -> frozenset[str]:
+    """Word forms that can start an event. Light verbs need an event noun, and bare speech
+    verbs ("said") only make statements, so neither alone sends a sentence to the parser."""
     out: set[str] = set()
     for table in (lexicon.verbs, lexicon.nouns):
-        for lemma in table:
+        for lemma, trigger in table.items():
+            if trigger.reading.kind in ("light", "speech") and trigger.reading.code in (None, "010"):
+                continue
             out |= inflections(lemma)
     return frozenset(out)
 

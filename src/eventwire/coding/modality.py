@@ -41,6 +41,10 @@ def _clause_chain(token: Token) -> list[Token]:
 
 
 def _has_if(token: Token) -> bool:
+    """A conditional clause on the trigger ("if talks fail, the army will attack") or around it."""
+    for c in token.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+            return True
     t = token
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "should") for c in t.children):

@@ -12,6 +12,11 @@ from .lexicon import ANY, GPE, Lexicon, Pattern, Reading, Trigger
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "obj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+#: "a mediation effort", "the peace process": the modifier names the event
+EFFORT_NOUNS = frozenset(
+    {"effort", "bid", "process", "mission", "initiative", "campaign", "attempt", "drive", "move",
+     "operation", "plan", "round", "team", "force"}
+)
 
 
 @dataclass(slots=True)
@@ -82,7 +87,9 @@ def _pattern_holds(pattern: Pattern, token: Token) -> bool:
                 for c in token.children
             )
         elif key == "particle":
-            ok = any(c.dep_ in ("prt", "prep") and c.lower_ in words for c in token.children)
+            ok = any(c.dep_ in ("prt", "prep") and c.lower_ in words for c in token.children) or any(
+                g.dep_ == "mark" and g.lower_ in words for c in token.children for g in c.children
+            )
         elif key == "subject":
             ok = _matches(words, [c for c in token.children if c.dep_ in SUBJECT_DEPS])
         elif key == "compound":
@@ -111,7 +118,7 @@ def _pos(token: Token) -> str | None:
         return None
     if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
         return "VERB"
-    if token.pos_ == "NOUN" and token.dep_ != "compound":
+    if token.pos_ == "NOUN" and (token.dep_ != "compound" or token.head.lemma_ in EFFORT_NOUNS):
         return "NOUN"
     return None
 
