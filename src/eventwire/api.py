@@ -28,8 +28,13 @@ def code_documents(
     stages: Sequence[Stage] | None = None,
 ) -> Iterator[Document]:
     """Code a stream of articles; yields each finished Document in input order."""
+    from .coding.extract import Extractor
+    from .coding.lexicon import forms_of
+
     stages = list(stages) if stages is not None else default_stages(dictionaries=dictionaries)
-    for doc in iter_documents(articles, n_process=n_process):
+    extractor = next((s for s in stages if isinstance(s, Extractor)), None)
+    forms = forms_of(extractor.lexicon) if extractor is not None else None
+    for doc in iter_documents(articles, n_process=n_process, forms=forms):
         yield run_stages(doc, stages)
 
 

@@ -62,12 +62,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def may_hold_event(sentence: str) -> bool:
-    """True when a sentence contains any word form of any event trigger."""
-    from .coding.lexicon import trigger_forms
-
-    forms = trigger_forms()
+def may_hold_event(sentence: str, forms: frozenset[str]) -> bool:
+    """True when a sentence contains a word form that can start an event."""
     return any(w.lower() in forms for w in _WORD.findall(sentence))
+
+
+def sentences_to_parse(
+    doc: Document, forms: frozenset[str], statements: frozenset[str]
+) -> list[Sentence]:
+    """Sentences that may hold an event; for a record with none (a headline, a snippet), its
+    first two statements ("X said ...") so that it still gets its main event."""
+    todo = [s for s in doc.sentences if may_hold_event(s.text, forms)]
+    if not todo:
+        todo = [s for s in doc.sentences if may_hold_event(s.text, statements)][:2]
+    return todo
 
 
 def prepare(article: Article) -> Document:
@@ -79,16 +87,22 @@ def prepare(article: Article) -> Document:
     return Document(article=article, sentences=sentences)
 
 
-def parse_articles(articles: Iterable[Article], *, n_process: int = 1) -> Iterator[Document]:
+def parse_articles(
+    articles: Iterable[Article], *, n_process: int = 1, forms: frozenset[str] | None = None
+) -> Iterator[Document]:
     """Split articles and parse their candidate sentences in one stream, yielding each Document
     (in input order) as soon as all its sentences are parsed."""
+    from .coding.lexicon import builtin_lexicon, statement_forms, trigger_forms
+
     nlp = load_nlp()
+    forms = forms if forms is not None else trigger_forms()
+    statements = statement_forms(builtin_lexicon())
     pending: deque[tuple[Document, int]] = deque()  # documents and how many parses they await
 
     def texts() -> Iterator[tuple[str, Sentence]]:
         for article in articles:
             doc = prepare(article)
-            todo = [s for s in doc.sentences if may_hold_event(s.text)]
+            todo = sentences_to_parse(doc, forms, statements)
             pending.append((doc, len(todo)))
             for sentence in todo:
                 yield sentence.text, sentence

@@ -67,8 +67,11 @@ def run_stages(doc: Document, stages: Sequence[Stage]) -> Document:
     return doc
 
 
-def iter_documents(articles: Iterable[Article], *, n_process: int = 1) -> Iterator[Document]:
-    """Split and parse articles in batches, yielding Documents ready for the coding stages."""
+def iter_documents(
+    articles: Iterable[Article], *, n_process: int = 1, forms: frozenset[str] | None = None
+) -> Iterator[Document]:
+    """Split and parse articles, yielding Documents ready for the coding stages. ``forms`` are
+    the word forms that send a sentence to the parser (default: the built-in triggers)."""
     from .nlp import parse_articles
 
-    yield from parse_articles(articles, n_process=n_process)
+    yield from parse_articles(articles, n_process=n_process, forms=forms)

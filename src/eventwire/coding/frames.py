@@ -258,7 +258,7 @@ def _merge_same_happening(frames: list[Frame], by_token: dict[int, Frame]) -> No
                 partners.append(cand)
         for pobj in prep_objects(t, ("in", "during", "by", "after", "amid")):
             cand = by_token.get(pobj.i)
-            if cand and cand.root in VIOLENT_ROOTS and cand.is_noun:
+            if cand and cand.root in VIOLENT_ROOTS:
                 partners.append(cand)
         for cand in partners:
             if not cand.dropped and cand is not f:

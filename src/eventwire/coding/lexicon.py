@@ -6,7 +6,7 @@ or override entries with the same format.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -55,8 +55,10 @@ class Trigger:
     patterns: tuple[Pattern, ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Lexicon:
+    """Verb and noun triggers (hashed by identity, so derived word forms can be cached)."""
+
     verbs: dict[str, Trigger] = field(default_factory=dict)
     nouns: dict[str, Trigger] = field(default_factory=dict)
     default_targets: tuple[str, ...] = ()
@@ -204,6 +206,7 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
+@lru_cache(maxsize=8)
 def forms_of(lexicon: Lexicon) -> frozenset[str]:
     """Word forms that can start an event. Light verbs need an event noun, and bare speech
     verbs ("said") only make statements, so neither alone sends a sentence to the parser."""
@@ -216,14 +219,16 @@ def forms_of(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=1)
-def trigger_forms() -> frozenset[str]:
-    """Every word form that may be a trigger of the built-in lexicon."""
-    return forms_of(builtin_lexicon())
-
-
-def words_in(lexicons: Iterable[Lexicon]) -> frozenset[str]:
+@lru_cache(maxsize=8)
+def statement_forms(lexicon: Lexicon) -> frozenset[str]:
+    """Word forms of bare speech verbs ("said", "told"): parsed only when nothing else is."""
     out: set[str] = set()
-    for lexicon in lexicons:
-        out |= forms_of(lexicon)
+    for lemma, trigger in lexicon.verbs.items():
+        if trigger.reading.kind == "speech":
+            out |= inflections(lemma)
     return frozenset(out)
+
+
+def trigger_forms() -> frozenset[str]:
+    """Every word form that may start an event of the built-in lexicon."""
+    return forms_of(builtin_lexicon())

@@ -1,0 +1,249 @@
+"""The casualty stage: killed and injured on violent events, arrests on arrest events, crowd
+size on protests, each from the clause the figure attaches to."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from ..model import Casualties, Event
+from ..when.clauses import temporal_link, trigger_token
+from .numbers import Quantity
+from .tolls import (
+    ARRESTED,
+    BOTH,
+    INJURED,
+    KILLED,
+    Count,
+    find_counts,
+    sum_or_none,
+    victim_phrase_count,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..pipeline import Document, Sentence
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+VIOLENT_CODES = ("145", "175")
+VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
+_ARG_DEPS = ("nsubj", "agent", "prep", "pobj", "dobj", "npadvmod")
+_ARG_PREPS = frozenset({"in", "during", "from", "by", "at", "of", "on"})
+_CROWD = frozenset(
+    "protester protestor demonstrator marcher people supporter crowd worker student activist "
+    "resident farmer teacher woman man youth follower member opponent union".split()
+)
+
+
+def is_violent(event: Event) -> bool:
+    """Whether a toll can belong to the event: CAMEO 18/19/20, 145, 175 or PLOVER ASSAULT/COERCE."""
+    code = event.cameo_code or ""
+    root = event.cameo_root or code[:2]
+    return not is_arrest(event) and (
+        root in VIOLENT_ROOTS
+        or code.startswith(VIOLENT_CODES)
+        or (event.plover_type or "").upper() in VIOLENT_PLOVER
+    )
+
+
+def is_arrest(event: Event) -> bool:
+    """CAMEO 173 (arrest, detain, charge) or the PLOVER arrest mode."""
+    return (event.cameo_code or "").startswith("173") or event.plover_mode == "arrest"
+
+
+def is_protest(event: Event) -> bool:
+    root = event.cameo_root or (event.cameo_code or "")[:2]
+    return root == "14" or (event.plover_type or "").upper() == "PROTEST"
+
+
+def _fits(event: Event, kind: str) -> bool:
+    return is_arrest(event) if kind == ARRESTED else is_violent(event)
+
+
+class CasualtyCounter:
+    """Sets ``killed``, ``injured``, ``arrested`` and ``size`` on the events of a document."""
+
+    name = "casualties"
+
+    def __call__(self, doc: Document) -> Document:
+        by_sentence: dict[int, list[Event]] = defaultdict(list)
+        for event in doc.events:
+            by_sentence[event.sentence_index].append(event)
+        found: dict[tuple[str, str], list[Count]] = defaultdict(list)
+        previous: list[Event] = []
+        for sentence in doc.sentences:
+            events = by_sentence.get(sentence.index, [])
+            if sentence.doc is None:
+                previous = events or previous
+                continue
+            triggers = {}
+            for event in events:
+                token = trigger_token(event, sentence)
+                if token is not None:
+                    triggers.setdefault(token.i, []).append(event)
+            victims: set[int] = set()
+            for count in find_counts(sentence.doc):
+                victims.update(t.i for t in count.victims)
+                if count.cumulative:
+                    continue
+                target = _attach(count, triggers, events)
+                if target is None and not events:
+                    target = _carried_over(count, previous)
+                if target is not None:
+                    found[(target.event_id, count.kind)].append(count)
+            for event in events:
+                if is_protest(event) and event.size is None:
+                    event.size = _crowd_size(event, sentence, victims)
+            previous = events or previous
+        for event in doc.events:
+            killed = _merge(found[(event.event_id, KILLED)], found[(event.event_id, BOTH)])
+            injured = _merge(found[(event.event_id, INJURED)], found[(event.event_id, BOTH)])
+            arrested = _merge(found[(event.event_id, ARRESTED)], [])
+            if killed is not None:
+                event.killed = killed
+            if injured is not None:
+                event.injured = injured
+            if arrested is not None:
+                event.arrested = arrested.best
+        return doc
+
+
+def _attach(count: Count, triggers: dict[int, list[Event]], events: list[Event]) -> Event | None:
+    """The event a count belongs to: its cue's own event, the event its cue's clause names
+    ("the blast killed", "killed in the ambush"), the event whose clause it modifies ("which
+    left 13 dead", "killing six"), or the sentence's only fitting event. Never across "after"."""
+    kind = KILLED if count.kind == BOTH else count.kind
+
+    def fitting(token: Token) -> Event | None:
+        for event in triggers.get(token.i, []):
+            if _fits(event, kind):
+                return event
+        return None
+
+    def in_arguments(token: Token) -> Event | None:
+        for child in token.children:
+            if child.dep_ not in _ARG_DEPS or child.i in {v.i for v in count.victims}:
+                continue
+            if child.dep_ == "prep" and child.lower_ not in _ARG_PREPS:
+                continue
+            nodes = [child, *[c for c in child.children if c.dep_ == "pobj"]]
+            for node in nodes:
+                for candidate in (node, *node.conjuncts):
+                    if (event := fitting(candidate)) is not None:
+                        return event
+        return None
+
+    cue = count.cue
+    if (event := fitting(cue)) is not None or (event := in_arguments(cue)) is not None:
+        return event
+    token = cue
+    while token.head.i != token.i:
+        if temporal_link(token):
+            return None
+        token = token.head
+        if token.i in triggers:
+            return fitting(token)
+        if (event := in_arguments(token)) is not None:
+            return event
+    fit = [e for e in events if _fits(e, kind)]
+    return fit[0] if len(fit) == 1 else None
+
+
+def _carried_over(count: Count, previous: list[Event]) -> Event | None:
+    """A toll in a sentence with no event ("Twelve soldiers died.") belongs to the single
+    fitting event of the sentence before."""
+    kind = KILLED if count.kind == BOTH else count.kind
+    fit = [e for e in previous if _fits(e, kind)]
+    return fit[0] if len(fit) == 1 else None
+
+
+def _merge(counts: list[Count], zeros_or_both: list[Count]) -> Casualties | None:
+    """One figure from every mention of a toll. Repeats of one toll are not added up: the
+    largest figure stands, a "death toll" restates the total; counts of other, named victims
+    ("five militants ..., while an officer was killed") and those marked "also", "another" add
+    to it. Zero only when no figure is stated."""
+    counts = counts + zeros_or_both
+    if not counts:
+        return None
+    totals = [c for c in counts if c.cue.lemma_.lower() == "toll" and c.quantity.best > 0]
+    stated = [c for c in counts if c.quantity.best > 0 and not c.quantity.additive]
+    extra = [c for c in counts if c.quantity.best > 0 and c.quantity.additive]
+    if totals:
+        stated, extra = [max(totals, key=lambda c: c.quantity.best)], []
+    if not stated and not extra:
+        return Casualties(best=0, low=0, high=0, military=None, civilian=None)
+    parts: list[Count] = []
+    for count in sorted(stated, key=lambda c: -c.quantity.best):
+        if not parts or _other_victims(count, parts):
+            parts.append(count)
+    parts += extra
+    quantity = Quantity(
+        best=sum(c.quantity.best for c in parts),
+        low=sum_or_none([c.quantity.low for c in parts]),
+        high=sum_or_none([c.quantity.high for c in parts]),
+    )
+    return Casualties(
+        best=quantity.best,
+        low=quantity.low,
+        high=quantity.high,
+        military=sum_or_none([c.military for c in parts]),
+        civilian=sum_or_none([c.civilian for c in parts]),
+    )
+
+
+_GENERIC_VICTIMS = frozenset("person people other dead victim body casualty one".split())
+
+
+def _victim_nouns(count: Count) -> set[str]:
+    return {v.lemma_.lower() for v in count.victims if v.pos_ != "NUM"}
+
+
+def _other_victims(count: Count, taken: list[Count]) -> bool:
+    """Whether a count names victims none of the taken counts named (militants vs officer)."""
+    nouns = _victim_nouns(count)
+    if not nouns or nouns & _GENERIC_VICTIMS or len(nouns) < len(count.victims):
+        return False
+    for other in taken:
+        seen = _victim_nouns(other)
+        if not seen or seen & _GENERIC_VICTIMS or seen & nouns:
+            return False
+        if other.quantity.best == count.quantity.best:
+            return False
+    return True
+
+
+def _crowd_size(event: Event, sentence: Sentence, victims: set[int]) -> int | None:
+    """The crowd a protest drew: "thousands of protesters marched", "a rally of some 5,000
+    people", "which drew tens of thousands"; never a count of the killed or arrested."""
+    trigger = trigger_token(event, sentence)
+    if trigger is None:
+        return None
+    candidates: list[Token] = []
+    for child in trigger.children:
+        if (
+            child.dep_ in ("nsubj", "agent")
+            or child.dep_ == "prep"
+            and child.lower_ in ("of", "by")
+        ):
+            candidates.extend(c for c in [child, *child.children] if c.dep_ != "prep")
+        if child.dep_ in ("relcl", "acl") and child.lemma_ in (
+            "draw",
+            "attract",
+            "attend",
+            "bring",
+        ):
+            candidates.extend(c for c in child.subtree if c.dep_ in ("dobj", "pobj"))
+    if trigger.dep_ in ("nsubj", "dobj", "pobj"):
+        head = trigger.head  # "a crowd of 5,000 staged a protest"
+        candidates.extend(c for c in head.children if c.dep_ == "nsubj" and c.i != trigger.i)
+    candidates.extend(
+        t for t in sentence.doc if t.lemma_.lower() in _CROWD or t.lemma_.lower() == "crowd"
+    )
+    for candidate in [trigger, *candidates]:
+        if candidate.i in victims:
+            continue
+        quantity = victim_phrase_count(candidate)
+        if quantity is not None and quantity.best > 1:
+            return quantity.best
+    return None

@@ -1,0 +1,1 @@
+"""Scoring functions for gold files (used by `eventwire eval`)."""
