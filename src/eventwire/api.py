@@ -17,7 +17,8 @@ def default_stages(*, dictionaries: Sequence[Path] = ()) -> list[Stage]:
     from .coding.ontology import Classifier
     from .when import Dater
 
-    return [Extractor.load(dictionaries=dictionaries), Classifier(), Dater(), CasualtyCounter()]
+    # the classifier runs after the tolls: ACLED tells attacks on civilians by the victims
+    return [Extractor.load(dictionaries=dictionaries), Dater(), CasualtyCounter(), Classifier()]
 
 
 def code_documents(

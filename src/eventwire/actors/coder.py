@@ -1,0 +1,322 @@
+"""Coding argument phrases as CAMEO-style actors: ``ActorCoder`` -> ``DocumentActors.code``.
+
+The most specific reading wins: a named person (in the role held on the article date), group
+or institution that is the phrase itself; else a role noun ("soldiers" -> MIL) with the
+country the phrase names (a demonym, country, capital, or the country of a named possessor:
+"Assad's forces" -> SYR MIL), or, for state organs and titles, the article's country focus;
+else the country itself ("Syria" -> SYR, "Ankara" -> TUR GOV).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model import Actor
+from .agents import AgentEntry, AgentTable
+from .codes import split_code
+from .dictionary import ActorDictionary, load_dictionary
+from .mentions import Mention, scan, stance_or_sponsor
+from .phrase import Phrase, actor_head, build_phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..pipeline import Document, Sentence
+
+PERSON_PRONOUNS = {"he", "him", "she", "her"}
+THING_PRONOUNS = {"it"}
+GROUP_PRONOUNS = {"they", "them"}
+OBJECT_DEPS = {"dobj", "obj", "iobj", "dative", "pobj"}
+GROUP_HEADS = {"group", "movement", "organisation", "organization", "militia", "alliance", "bloc"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A mention inside the phrase, with its zone ("head" when it covers the head token)."""
+
+    mention: Mention
+    zone: str
+    tokens: tuple[int, ...]  # indices of its tokens in the sentence doc
+
+    @property
+    def last(self) -> int:
+        return self.tokens[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class _AgentHit:
+    entry: AgentEntry
+    first: int
+    last: int
+    zone: str
+    has_head: bool
+
+
+class ActorCoder:
+    """Loads the dictionary once; codes the actors of each document."""
+
+    def __init__(self, dictionary: ActorDictionary) -> None:
+        self.dictionary = dictionary
+
+    @classmethod
+    def load(cls, *, dictionaries: Sequence[Path] = ()) -> ActorCoder:
+        """The coder with the built-in dictionary plus user dictionary files (YAML)."""
+        return cls(load_dictionary(tuple(Path(p) for p in dictionaries)))
+
+    def for_document(self, doc: Document) -> DocumentActors:
+        """Pre-scan the whole article for named actors and compute its country focus."""
+        day = doc.article.published or date.today()
+        mentions, focus = scan(doc.article.text, self.dictionary, day, title=doc.article.title)
+        return DocumentActors(
+            dictionary=self.dictionary, document=doc, mentions=mentions, focus=focus, day=day
+        )
+
+
+class DocumentActors:
+    """The named actors of one article, and the coder for its argument phrases."""
+
+    def __init__(
+        self,
+        *,
+        dictionary: ActorDictionary,
+        document: Document,
+        mentions: list[Mention],
+        focus: str | None,
+        day: date,
+    ) -> None:
+        self.dictionary = dictionary
+        self.document = document
+        self.mentions = mentions
+        self.country_focus = focus
+        self.day = day
+        self._starts = [m.start for m in mentions]  # mentions are sorted by start
+
+    # ------------------------------------------------------------------ public
+    def code(self, sentence: Sentence, head: Token) -> Actor | None:
+        """The actor of the noun phrase headed by ``head`` (a token of ``sentence.doc``), or
+        None when nothing in it is codable."""
+        if head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+            return self._pronoun(sentence, head)
+        phrase = build_phrase(head)
+        core = actor_head(head)
+        if core is not head:
+            phrase = Phrase(head=core, zones=phrase.zones)
+        found = self._mentions_in(sentence, phrase) + self._possessors(sentence, phrase)
+        agents = self._agents(phrase, found)
+        reading = self._decide(phrase, found, agents)
+        if reading is None:
+            if head.lemma_.lower() in GROUP_HEADS and _definite(head):
+                return self._antecedent(sentence, head, kinds={"organisation"}, back=3)
+            return None
+        code, name = reading
+        country, sector = split_code(code)
+        start, end = sentence.article_span(build_phrase(head).span)
+        for f in found:  # a name running past the parsed phrase ("Observatory for Human Rights")
+            if f.zone == "head" and f.mention.name == name:
+                start, end = min(start, f.mention.start), max(end, f.mention.end)
+        text = self.document.article.text[start:end]
+        return Actor(text=text, code=code, country=country, sector=sector, name=name,
+                     start=start, end=end)  # fmt: skip
+
+    # ------------------------------------------------------------------ phrase parts
+    def _mentions_in(self, sentence: Sentence, phrase: Phrase) -> list[_Found]:
+        doc = phrase.head.doc
+        text = self.document.article.text
+        found = []
+        first = bisect_left(self._starts, sentence.start)
+        last = bisect_left(self._starts, sentence.end)
+        for m in self.mentions[first:last]:
+            lo, hi = m.start - sentence.start, m.end - sentence.start
+            toks = [t.i for t in doc if t.idx < hi and lo < t.idx + len(t.text)]
+            if not toks:
+                continue
+            if phrase.head.i in toks:
+                zone = "head"
+            elif all(i in phrase.zones for i in toks):
+                zone = phrase.zones[toks[-1]]
+            else:
+                continue
+            if zone != "head" and stance_or_sponsor(text, m):
+                continue
+            found.append(_Found(m, zone, tuple(toks)))
+        return found
+
+    def _possessors(self, sentence: Sentence, phrase: Phrase) -> list[_Found]:
+        """ "its jets", "their fighters": the possessive pronoun stands for the one state or
+        group named earlier in the same sentence."""
+        found = []
+        for token in phrase.tokens("core"):
+            if token.dep_ != "poss" or token.lower_ not in ("its", "their"):
+                continue
+            start, _ = sentence.article_span(token)
+            kinds = ("organisation", "institution", "country", "capital", "demonym")
+            before = [
+                m
+                for m in self.mentions
+                if m.kind in kinds and sentence.start <= m.start < start and m.country
+            ]
+            if len({m.key for m in before}) == 1:
+                m = before[-1]
+                if m.kind == "demonym":  # "Russian jets ... its" names the state
+                    m = replace(m, kind="country")
+                found.append(_Found(m, phrase.zones[token.i], (token.i,)))
+        return found
+
+    def _agents(self, phrase: Phrase, found: list[_Found]) -> list[_AgentHit]:
+        covered = {i for f in found for i in f.tokens}
+        tokens = [t for t in phrase.tokens("core", "appos", "of") if t.i not in covered]
+        table = self.dictionary.agents
+        hits: list[_AgentHit] = []
+        i = 0
+        while i < len(tokens):
+            hit = None
+            for n in range(min(table.longest + 2, len(tokens) - i), 0, -1):
+                window = tokens[i : i + n]
+                if window[-1].i - window[0].i != n - 1:
+                    continue
+                entry = _lookup(table, window)
+                if entry is not None:
+                    hit = _AgentHit(
+                        entry,
+                        window[0].i,
+                        window[-1].i,
+                        phrase.zones[window[-1].i],
+                        any(t.i == phrase.head.i for t in window),
+                    )
+                    break
+            if hit is None:
+                i += 1
+                continue
+            hits.append(hit)
+            i += hit.last - hit.first + 1
+        return hits
+
+    # ------------------------------------------------------------------ the decision
+    def _decide(
+        self, phrase: Phrase, found: list[_Found], agents: list[_AgentHit]
+    ) -> tuple[str, str | None] | None:
+        head = phrase.head
+        named = [f for f in found if f.mention.is_named and f.mention.code]
+        places = [f for f in found if not f.mention.is_named]
+        head_named = [f for f in named if f.zone in ("head", "appos")]
+        if head_named:
+            best = _nearest(head_named, head.i)
+            return best.mention.code or "", best.mention.name
+        head_agent = next((a for a in agents if a.has_head), None)
+        others = [a for a in agents if not a.has_head and a.entry.sector and not a.entry.generic]
+        modifiers = [f for f in named if f.zone in ("core", "of")]
+        if head_agent and not head_agent.entry.generic and head_agent.entry.sector:
+            return self._with_sector(head_agent.entry.sector, modifiers, places, agents, head.i)
+        if head_agent:  # a generic head: "official", "spokesman", "leader", "group"
+            if modifiers:
+                best = _nearest(modifiers, head.i)
+                return best.mention.code or "", best.mention.name
+            if others:
+                sector = _nearest_agent(others, head.i).entry.sector or ""
+                return self._with_sector(sector, [], places, agents, head.i)
+            if head_agent.entry.sector:
+                return self._with_sector(head_agent.entry.sector, [], places, agents, head.i)
+            return None
+        if modifiers and head.pos_ in ("NOUN", "PROPN"):
+            best = _nearest(modifiers, head.i)
+            return best.mention.code or "", best.mention.name
+        if others:
+            sector = _nearest_agent(others, head.i).entry.sector or ""
+            return self._with_sector(sector, [], places, agents, head.i)
+        own = [f for f in places if f.zone == "head"]
+        if own:
+            m = own[0].mention
+            return m.code or "", m.name
+        return None
+
+    def _with_sector(
+        self,
+        sector: str,
+        modifiers: list[_Found],
+        places: list[_Found],
+        agents: list[_AgentHit],
+        head_i: int,
+    ) -> tuple[str, str | None]:
+        """A role sector joined to the phrase's entity or country."""
+        if modifiers:
+            m = _nearest(modifiers, head_i).mention
+            code = m.code or ""
+            if m.kind == "organisation" and code[:3] in ("IGO", "NGO"):
+                return (code if code.endswith(sector) else code + sector), m.name
+            if m.kind == "organisation" or not m.country:
+                return code, m.name
+            return m.country + sector, None
+        country = self._country(places, head_i)
+        if country is None and any(a.entry.organ for a in agents):
+            country = self.country_focus
+        return (country or "") + sector, None
+
+    @staticmethod
+    def _country(places: list[_Found], head_i: int) -> str | None:
+        for zones in (("core", "appos", "head"), ("of",), ("loc",)):
+            near = [f for f in places if f.zone in zones and f.mention.country]
+            if zones == ("loc",):
+                near = [f for f in near if f.mention.kind != "demonym"]
+            if near:
+                return _nearest(near, head_i).mention.country
+        return None
+
+    # ------------------------------------------------------------------ pronouns
+    def _pronoun(self, sentence: Sentence, head: Token) -> Actor | None:
+        word = head.lower_
+        if word in PERSON_PRONOUNS:
+            return self._antecedent(sentence, head, kinds={"person", "titled"}, back=1)
+        if word in THING_PRONOUNS:
+            if head.dep_ in OBJECT_DEPS:  # "rejected it": almost always a thing, not an actor
+                return None
+            kinds = {"organisation", "institution", "country", "capital"}
+            return self._antecedent(sentence, head, kinds=kinds, back=1)
+        return self._antecedent(sentence, head, kinds={"organisation"}, back=1)
+
+    def _antecedent(
+        self, sentence: Sentence, head: Token, *, kinds: set[str], back: int
+    ) -> Actor | None:
+        """The one actor of a compatible kind mentioned shortly before ``head`` (the sentence
+        so far and ``back`` sentences before it); None when there are several."""
+        start, end = sentence.article_span(head)
+        first = max(0, sentence.index - back)
+        window_start = self.document.sentences[first].start if self.document.sentences else 0
+        # An object pronoun never refers to its own clause's subject ("Syria rejected it").
+        window_end = sentence.start if head.dep_ in OBJECT_DEPS else start
+        candidates = [
+            m for m in self.mentions if m.kind in kinds and window_start <= m.start < window_end
+        ]
+        keys = {(m.key, m.code) for m in candidates if m.code}
+        if len(keys) != 1:
+            return None
+        m = candidates[-1]
+        country, sector = split_code(m.code or "")
+        return Actor(text=head.text, code=m.code, country=country, sector=sector, name=m.name,
+                     start=start, end=end)  # fmt: skip
+
+
+def _lookup(table: AgentTable, window: list[Token]) -> AgentEntry | None:
+    words = " ".join(t.text for t in window)
+    entry = table.get(words)
+    if entry is None:
+        lemma = " ".join([*(t.text for t in window[:-1]), window[-1].lemma_])
+        entry = table.get(lemma)
+    return entry
+
+
+def _nearest(found: list[_Found], head_i: int) -> _Found:
+    """The candidate closest to the head, preferring ones before it (pre-head modifiers)."""
+    return min(found, key=lambda f: (f.last > head_i, abs(head_i - f.last)))
+
+
+def _nearest_agent(agents: list[_AgentHit], head_i: int) -> _AgentHit:
+    return min(agents, key=lambda a: (a.last > head_i, abs(head_i - a.last)))
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
