@@ -265,10 +265,11 @@ def _merge_same_happening(frames: list[Frame], by_token: dict[int, Frame]) -> No
                 sources = cand.sources
                 _absorb(f, cand)
                 f.sources = f.sources or sources
-        # casualty verbs hanging off a violent head: "attacked ..., killing six", "killed and wounded"
+        # casualty verbs and violent clauses hanging off each other: "attacked ..., killing six",
+        # "killed and wounded", "were killed in tank shelling"
         head = by_token.get(t.head.i)
         if (
-            f.lemma in CASUALTY_LEMMAS
+            (f.lemma in CASUALTY_LEMMAS or (head is not None and head.lemma in CASUALTY_LEMMAS))
             and head is not None
             and head is not f
             and not head.dropped
@@ -303,6 +304,9 @@ def _embed(frames: list[Frame]) -> None:
         if outer.kind == "speech":
             for f in inner:
                 f.speaker = f.speaker or speaker
+                # "Obama and Putin said they will attack": the pronoun is the speakers
+                if f.sources and all(s.pos_ == "PRON" for s in f.sources) and outer.sources:
+                    f.sources = list(outer.sources)
             outer.dropped = True
         elif outer.kind == "deny":
             for f in inner:

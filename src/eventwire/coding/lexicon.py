@@ -213,7 +213,8 @@ def forms_of(lexicon: Lexicon) -> frozenset[str]:
     out: set[str] = set()
     for table in (lexicon.verbs, lexicon.nouns):
         for lemma, trigger in table.items():
-            if trigger.reading.kind in ("light", "speech") and trigger.reading.code in (None, "010"):
+            bare = trigger.reading.kind in ("light", "speech") and trigger.reading.code in (None, "010")
+            if bare and not any(p.reading.code for p in trigger.patterns):
                 continue
             out |= inflections(lemma)
     return frozenset(out)

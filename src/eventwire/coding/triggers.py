@@ -123,13 +123,30 @@ def _pos(token: Token) -> str | None:
     return None
 
 
+def _lemma_candidates(token: Token) -> list[str]:
+    """spaCy's lemma, then the word itself and its plain de-inflections: the small model's
+    lemmatizer sometimes errs ("staged" -> "stag")."""
+    word = token.lower_
+    out = [token.lemma_.lower(), word]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            out.append(stem)
+            if repl == "" and len(stem) > 3 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "kidnapped" -> "kidnap"
+    return out
+
+
 def find_triggers(doc: Doc, lexicon: Lexicon) -> Iterator[TriggerMatch]:
     """Every token of ``doc`` that the lexicon knows, with its reading in context."""
     for token in doc:
         pos = _pos(token)
         if pos is None:
             continue
-        trigger = lexicon.lookup(token.lemma_, pos) or lexicon.lookup(token.lower_, pos)
+        trigger = next(
+            (t for w in _lemma_candidates(token) if (t := lexicon.lookup(w, pos)) is not None), None
+        )
         if trigger is None:
             continue
         reading = reading_for(trigger, token)
