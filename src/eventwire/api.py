@@ -15,10 +15,17 @@ def default_stages(*, dictionaries: Sequence[Path] = ()) -> list[Stage]:
     from .casualties import CasualtyCounter
     from .coding.extract import Extractor
     from .coding.ontology import Classifier
+    from .geo.locate import Locator
     from .when import Dater
 
     # the classifier runs after the tolls: ACLED tells attacks on civilians by the victims
-    return [Extractor.load(dictionaries=dictionaries), Dater(), CasualtyCounter(), Classifier()]
+    return [
+        Extractor.load(dictionaries=dictionaries),
+        Dater(),
+        CasualtyCounter(),
+        Classifier(),
+        Locator.load(),
+    ]
 
 
 def code_documents(

@@ -115,10 +115,10 @@ def gold_kind(records: Sequence[dict[str, Any]]) -> str:
     if "source_spans" in first:
         return "spans"
     events = next((r["events"] for r in records if r.get("events")), None)
-    if events and "cameo_code" in events[0]:
-        return "cameo"
     if events and "trigger" in events[0]:
         return "dates_casualties"
+    if events and "cameo_code" in events[0]:
+        return "cameo"
     raise GoldFormatError(
         "[E034] unknown gold format: expected 'label', 'source_spans' or 'events' with "
         "'cameo_code' or 'trigger' (see `eventwire eval events --help`)"

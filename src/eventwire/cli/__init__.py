@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..errors import EventwireError
 
-COMMAND_MODULES = ("code", "evaluate")
+COMMAND_MODULES = ("code", "evaluate", "run", "export", "places", "serve", "spark")
 
 EXIT_OK = 0
 EXIT_FAILED = 1

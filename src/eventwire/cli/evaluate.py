@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 
@@ -23,6 +24,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     ev.add_argument("--dictionaries", type=Path, action="append", default=[], metavar="DIR")
     ev.add_argument("--workers", type=int, default=1)
     ev.set_defaults(func=run_events)
+    pl = inner.add_parser(
+        "places",
+        help="places: accuracy within 161 km, error in km, AUC, country, recognition P/R",
+        description="GOLD.jsonl: {id, text, toponyms: [{start, end, lat, lon}]} per line.",
+    )
+    pl.add_argument("gold", type=Path, metavar="GOLD.jsonl")
+    pl.add_argument("--json", action="store_true", help="print the scores as JSON")
+    pl.add_argument("--gold-spans", action="store_true", help="resolve the gold spans only")
+    pl.add_argument("--demonyms", action="store_true", help="count 'Turkish' etc. as toponyms")
+    pl.set_defaults(func=run_places)
 
 
 def run_events(args: argparse.Namespace) -> int:
@@ -48,4 +59,25 @@ def run_events(args: argparse.Namespace) -> int:
         print("  main confusions (gold -> predicted):")
         for gold, predicted, n in scores.confusions:
             print(f"    {gold:>12} -> {predicted:<12} {n}")
+    return 0
+
+
+def run_places(args: argparse.Namespace) -> int:
+    from ..geo.evaluate import evaluate_places, read_gold
+    from ..geo.gazetteer import default_gazetteer
+
+    default_gazetteer(progress=lambda m: print(f"eventwire: {m}", file=sys.stderr))
+    scores = evaluate_places(
+        read_gold(args.gold), gold_spans=args.gold_spans, demonyms=args.demonyms
+    )
+    if args.json:
+        print(json.dumps(scores.to_dict(), indent=2))
+        return 0
+    mode = "gold spans" if args.gold_spans else "end to end"
+    print(f"{args.gold.name}: {scores.documents} documents, {scores.gold} toponyms ({mode})")
+    for name, value in scores.to_dict().items():
+        if isinstance(value, float):
+            print(f"  {name:28} {value:.3f}")
+        elif isinstance(value, int) and not isinstance(value, bool):
+            print(f"  {name:28} {value}")
     return 0

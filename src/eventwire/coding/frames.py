@@ -144,6 +144,7 @@ def _absorb(keep: Frame, gone: Frame) -> None:
     keep.context = tuple(dict.fromkeys(keep.context + gone.context))
     keep.sources = keep.sources or [s for s in gone.sources if s.i != keep.token.i]
     keep.targets = keep.targets or [t for t in gone.targets if t.i != keep.token.i]
+    keep.speaker = keep.speaker or gone.speaker
     gone.dropped = True
 
 
@@ -246,37 +247,59 @@ def _merge_same_happening(frames: list[Frame], by_token: dict[int, Frame]) -> No
         # "met ... to discuss": the purpose of a meeting is the meeting
         elif f.root == head.root == "04" and f.token.dep_ in ("advcl", "xcomp", "conj"):
             _absorb(head, f)
-    for f in frames:
-        if f.dropped or f.root not in VIOLENT_ROOTS:
-            continue
+    _merge_violence(frames, by_token)
+
+
+MERGE_DEPS = frozenset({"advcl", "conj", "relcl", "acl", "advmod", "npadvmod"})
+
+
+def _merge_violence(frames: list[Frame], by_token: dict[int, Frame]) -> None:
+    """One happening told by several violent words becomes one event: "an attack killed 13 and
+    wounded 45", "killed in an air strike", "attacked ..., killing six". The event keeps the
+    most telling word (the attack, not "killed") and the top clause's verb as its anchor."""
+    violent = [f for f in frames if not f.dropped and f.root in VIOLENT_ROOTS]
+    parent = {id(f): f for f in violent}
+
+    def find(f: Frame) -> Frame:
+        while parent[id(f)] is not f:
+            f = parent[id(f)]
+        return f
+
+    def union(a: Frame, b: Frame) -> None:
+        parent[id(find(b))] = find(a)
+
+    for f in violent:
         t = f.token
-        partners: list[Frame] = []
-        # subject or "in/during/by" object that is itself a violent event noun
         for c in t.children:
             cand = by_token.get(c.i)
-            if cand and c.dep_ in ("nsubj", "nsubjpass") and cand.root in VIOLENT_ROOTS:
-                partners.append(cand)
+            if cand in violent and c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                union(f, cand)
         for pobj in prep_objects(t, ("in", "during", "by", "after", "amid")):
             cand = by_token.get(pobj.i)
-            if cand and cand.root in VIOLENT_ROOTS:
-                partners.append(cand)
-        for cand in partners:
-            if not cand.dropped and cand is not f:
-                sources = cand.sources
-                _absorb(f, cand)
-                f.sources = f.sources or sources
-        # casualty verbs and violent clauses hanging off each other: "attacked ..., killing six",
-        # "killed and wounded", "were killed in tank shelling"
+            if cand in violent:
+                union(f, cand)
         head = by_token.get(t.head.i)
         if (
-            (f.lemma in CASUALTY_LEMMAS or (head is not None and head.lemma in CASUALTY_LEMMAS))
-            and head is not None
+            head in violent
             and head is not f
-            and not head.dropped
-            and head.root in VIOLENT_ROOTS
-            and t.dep_ in ("advcl", "conj", "relcl", "acl")
+            and t.dep_ in MERGE_DEPS
+            and (f.lemma in CASUALTY_LEMMAS or head.lemma in CASUALTY_LEMMAS)
         ):
-            _absorb(head, f)
+            union(head, f)
+    groups: dict[int, list[Frame]] = {}
+    for f in violent:
+        groups.setdefault(id(find(f)), []).append(f)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda m: m.depth)
+        keep = min(members, key=lambda m: (m.lemma in CASUALTY_LEMMAS, m.is_noun is False, m.depth))
+        top = members[0]
+        if top is not keep:
+            keep.anchor = top.anchor or top.token
+        for gone in members:
+            if gone is not keep:
+                _absorb(keep, gone)
 
 
 def _embed(frames: list[Frame]) -> None:

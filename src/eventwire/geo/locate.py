@@ -1,0 +1,196 @@
+"""The pipeline stage that gives each event the place where it happened.
+
+Places are found and resolved once per article (recognition from text, NER of the parsed
+sentences as extra evidence). An event takes, in order: a place in a prepositional phrase
+("in/near/at/on X") of its trigger, the trigger's object or the verb whose object the trigger is;
+else the most specific place of its sentence, nearest the trigger; else the article's focus. Never
+a place that only says where an actor comes from ("Turkish soldiers", "the Damascus regime",
+"U.S.-led") or where something was said (a dateline, "told reporters in Brussels").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from ..model import Event
+from ..pipeline import Document, Sentence
+from .places import Geoparser, default_geoparser
+from .recognise import entities
+from .records import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+LOCATIVE_PREPS = frozenset(
+    "in near at on outside inside around across into within throughout along off over from "
+    "towards toward through by".split()
+)
+PLACE_NOUNS = frozenset(
+    "town city village area region province district outskirts suburb suburbs neighbourhood "
+    "neighborhood camp port capital governorate county municipality state island".split()
+)
+SPECIFICITY = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
+_ACTOR_NOUNS = (
+    "government|governments|forces|force|troops|army|armies|military|soldiers|soldier|police|"
+    "officials|official|regime|ministry|minister|authorities|president|leader|leaders|"
+    "embassy|envoy|ambassador|diplomats?|navy|air force|intelligence|administration|"
+    "rebels|militants|fighters|parliament|lawmakers|delegation|counterparts?|citizens?|"
+    "nationals?|warplanes|jets|coalition|allies|ally|backers"
+)
+_ACTOR_AFTER = re.compile(
+    rf"^(?:['’]s)?\s*(?:-?(?:led|backed|based|allied|supported|sponsored)\b|"
+    rf"(?:{_ACTOR_NOUNS})\b)",
+    re.I,
+)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|say|told\s+(?:\w+\s+){0,3}?|speaking|spoke|announced|stated|statement|"
+    r"interview|(?:news|press)\s+conference|briefing|remarks|talks|summit|meeting|visit(?:ing)?)"
+    r"\b[^.;:!?]{0,25}?\b(?:in|at|from)\s+(?:the\s+)?$",
+    re.I,
+)
+_DATELINE_AFTER = re.compile(
+    r"^(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:,\s*\w+\.?\s+\d{1,2}\s*)?"
+    r"(?:\((?:Reuters|AP|AFP|UPI|Xinhua|dpa|DPA|Anadolu|IANS|PTI|ANI|CNN|BBC|Sputnik|TASS|"
+    r"\w+)\)\s*)?[-—–:]",
+)
+
+
+class Locator:
+    """Sets ``event.location`` for every event of a Document."""
+
+    name = "locate"
+
+    def __init__(self, geoparser: Geoparser) -> None:
+        self.geoparser = geoparser
+
+    @classmethod
+    def load(cls) -> Locator:
+        return cls(default_geoparser())
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.events:
+            return doc
+        text = doc.article.text
+        ner = entities((s.start, s.doc) for s in doc.sentences if s.doc is not None)
+        places = self.geoparser.places(text, ner=ner, demonyms=True)
+        eligible = [p for p in places if _is_event_place(text, p)]
+        focus = self._focus(eligible)
+        for event in doc.events:
+            place = self._attached(doc, event, eligible) or self._in_sentence(doc, event, eligible)
+            location = place.to_location() if place is not None else None
+            if location is None and focus is not None:
+                location = focus.to_location()
+                if location is not None:  # the focus was not named in this event's sentence
+                    location.start = location.end = None
+            event.location = location
+        return doc
+
+    def _focus(self, places: list[Place]) -> Place | None:
+        """The article's main place: its most named sub-national place in its most named
+        country (named at least twice), else that country."""
+        countries = Counter(p.country for p in places if p.country)
+        if not countries:
+            return None
+        country, _ = countries.most_common(1)[0]
+        local = Counter(
+            p.geonameid for p in places if p.country == country and p.precision != "country"
+        )
+        if local:
+            gid, n = local.most_common(1)[0]
+            if n >= 2:
+                return next(p for p in places if p.geonameid == gid)
+        named = next((p for p in places if p.country == country and p.precision == "country"), None)
+        return named or self.geoparser.country_place(country)
+
+    def _attached(self, doc: Document, event: Event, places: list[Place]) -> Place | None:
+        sentence = doc.sentence_of(event)
+        if sentence.doc is None:
+            return None
+        trigger = _token_at(sentence, event.trigger_start - sentence.start)
+        if trigger is None:
+            return None
+        actors = _actor_spans(event)
+        heads = [trigger]
+        heads += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+        if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "xcomp", "conj"):
+            heads.append(trigger.head)
+        attached: list[Place] = []
+        for head in heads:
+            for child in head.children:
+                if child.dep_ not in ("prep", "agent"):
+                    continue
+                of_place = child.lower_ == "of" and head.lemma_.lower() in PLACE_NOUNS
+                if child.lower_ not in LOCATIVE_PREPS and not of_place:
+                    continue
+                tokens = list(child.subtree)
+                start = sentence.article_span(tokens[0])[0]
+                end = sentence.article_span(tokens[-1])[1]
+                attached += [
+                    p
+                    for p in places
+                    if start <= p.start and p.end <= end and not _overlaps(p, actors)
+                ]
+        if attached:
+            return min(
+                attached,
+                key=lambda p: (
+                    SPECIFICITY[p.precision or "country"],
+                    abs(p.start - event.trigger_start),
+                ),
+            )
+        return None
+
+    def _in_sentence(self, doc: Document, event: Event, places: list[Place]) -> Place | None:
+        sentence = doc.sentence_of(event)
+        actors = _actor_spans(event)
+        inside = [
+            p
+            for p in places
+            if sentence.start <= p.start and p.end <= sentence.end and not _overlaps(p, actors)
+        ]
+        if not inside:
+            return None
+        return min(
+            inside,
+            key=lambda p: (
+                SPECIFICITY[p.precision or "country"],
+                abs(p.start - event.trigger_start),
+            ),
+        )
+
+
+def _token_at(sentence: Sentence, offset: int) -> Token | None:
+    assert sentence.doc is not None
+    for token in sentence.doc:
+        if token.idx <= offset < token.idx + max(1, len(token.text)):
+            return token
+    return None
+
+
+def _actor_spans(event: Event) -> list[tuple[int, int]]:
+    return [
+        (a.start, a.end)
+        for a in (*event.source_actors, *event.target_actors)
+        if a.start is not None and a.end is not None
+    ]
+
+
+def _overlaps(place: Place, spans: list[tuple[int, int]]) -> bool:
+    return any(s < place.end and place.start < e for s, e in spans)
+
+
+def _is_event_place(text: str, place: Place) -> bool:
+    """False for demonyms, unresolved or supranational names, actor origins, datelines and
+    places where something was only said."""
+    if place.kind != "toponym" or place.precision not in SPECIFICITY:
+        return False
+    after = text[place.end : place.end + 40]
+    if _ACTOR_AFTER.match(after):
+        return False
+    line_start = text.rfind("\n", 0, place.start) + 1
+    if not text[line_start : place.start].strip() and _DATELINE_AFTER.match(after):
+        return False
+    before = text[max(0, place.start - 80) : place.start]
+    return not _SAID_BEFORE.search(before)

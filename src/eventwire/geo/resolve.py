@@ -1,0 +1,245 @@
+"""Choosing the place each mention refers to, for all mentions of an article at once.
+
+A candidate's score starts from its prominence (log population, kind: a country outranks a
+province, which outranks a town; a national capital and a match on the main name count) and then
+takes in the article: its country focus (the countries that its other mentions and demonyms
+name), places it lies in that the article names ("Edmonton ... Metcalfe County"), explicit
+containment ("X, Y", "X in Y", "X province") and distance to the places already resolved. Two
+rounds settle the choice; a name keeps one sense throughout the article.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+import numpy as np
+
+from .build import ADMIN1, ADMIN2, CONTINENT, COUNTRY, PLACE, REGION
+from .gazetteer import Candidate, Gazetteer
+from .recognise import Mention
+
+KIND_BONUS = {PLACE: 0.8, ADMIN2: 0.2, ADMIN1: 1.6, COUNTRY: 3.0, REGION: 2.2, CONTINENT: 2.5}
+MAIN_NAME = 0.8
+CAPITAL = 2.0
+CITY_OVER_ITS_REGION = 1.5  # "Aleppo": the city, unless "Aleppo province"
+ADMIN_CUE = 3.0
+PLACE_CUE = 2.0
+FOCUS = 4.0
+NAMED_CONTAINER = {ADMIN2: 2.5, ADMIN1: 1.5, REGION: 1.0}
+EXPLICIT_CONTAINER = 8.0
+SUPPORT = 1.5  # per other name in the article with a plausible candidate near or around
+SUPPORT_KM = 150.0
+SUPPORT_CANDIDATES = 12
+MAX_CANDIDATES = 40
+REJECTED = -1000.0
+
+
+class Resolver:
+    """Resolves the mentions of one article against a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def resolve(self, mentions: list[Mention]) -> list[tuple[int | None, float]]:
+        """For each mention, the chosen entry (or None) and its score margin over the next."""
+        cands = [m.candidates[:MAX_CANDIDATES] for m in mentions]
+        priors = [
+            [self._prior(m, c, cs) for c in cs] for m, cs in zip(mentions, cands, strict=True)
+        ]
+        support = self._support(mentions, cands, priors)
+        priors = [
+            [p + SUPPORT * x for p, x in zip(ps, xs, strict=True)]
+            for ps, xs in zip(priors, support, strict=True)
+        ]
+        choice = [self._argmax(p) for p in priors]
+        scores = priors
+        for _ in range(2):
+            scores = self._with_context(mentions, cands, priors, choice)
+            choice = [self._argmax(s) for s in scores]
+        choice = self._one_sense(mentions, cands, scores, choice)
+        out: list[tuple[int | None, float]] = []
+        for cs, ss, k in zip(cands, scores, choice, strict=True):
+            if k is None or ss[k] <= REJECTED:
+                out.append((None, 0.0))
+                continue
+            rest = [s for j, s in enumerate(ss) if j != k]
+            margin = ss[k] - max(rest) if rest else 10.0
+            out.append((cs[k].entry, margin))
+        return out
+
+    # -- scores --------------------------------------------------------------------------------
+    def _prior(self, m: Mention, c: Candidate, cands: list[Candidate]) -> float:
+        tb = self.gaz.tables
+        i = c.entry
+        kind = tb.kind[i]
+        s = math.log10(tb.population[i] + 10)
+        # a country or province named by one of its alternate names ("England" for the UK)
+        # loses its rank to an entry that bears the name as its own
+        s += KIND_BONUS[kind] if c.main or kind == PLACE else KIND_BONUS[kind] / 2
+        if c.main:
+            s += MAIN_NAME
+        if tb.capital[i]:
+            s += CAPITAL
+        if m.cue == "admin" and kind in (ADMIN1, ADMIN2, REGION):
+            s += ADMIN_CUE
+        if m.cue == "place" and kind == PLACE:
+            s += PLACE_CUE
+        if kind == PLACE and c.main and m.cue != "admin":
+            for other in cands[:8]:
+                if tb.kind[other.entry] in (ADMIN1, ADMIN2) and self.gaz.contains(other.entry, i):
+                    s += CITY_OVER_ITS_REGION
+                    break
+        return s
+
+    def _with_context(
+        self,
+        mentions: list[Mention],
+        cands: list[list[Candidate]],
+        priors: list[list[float]],
+        choice: list[int | None],
+    ) -> list[list[float]]:
+        tb = self.gaz.tables
+        votes: list[dict[int, float]] = []
+        for m, cs, ps, k in zip(mentions, cands, priors, choice, strict=True):
+            v: dict[int, float] = defaultdict(float)
+            if k is not None:
+                weight = 1.0 if m.demonym or tb.kind[cs[k].entry] == COUNTRY else _confidence(ps)
+                country = tb.country[cs[k].entry]
+                if country >= 0:
+                    v[country] += weight
+            votes.append(v)
+        total: dict[int, float] = defaultdict(float)
+        for v in votes:
+            for c, w in v.items():
+                total[c] += w
+        chosen = [
+            cs[k].entry if k is not None else None for cs, k in zip(cands, choice, strict=True)
+        ]
+        out = []
+        for i, (m, cs, ps) in enumerate(zip(mentions, cands, priors, strict=True)):
+            own = votes[i]
+            mass = sum(total.values()) - sum(own.values())
+            others = [e for j, e in enumerate(chosen) if j != i and e is not None]
+            anchors = [e for e in others if tb.kind[e] in (PLACE, ADMIN2, ADMIN1, REGION)]
+            container = chosen[m.container] if m.container is not None else None
+            scores = []
+            for c, p in zip(cs, ps, strict=True):
+                e = c.entry
+                s = p
+                country = tb.country[e]
+                share = (total[country] - own.get(country, 0.0)) / mass if mass > 0 else 0.0
+                if country >= 0:
+                    s += FOCUS * share
+                if m.loose and share <= 0.0:
+                    s = REJECTED  # a loose spelling only counts in a country the article names
+                if m.demonym:
+                    scores.append(s)
+                    continue
+                if container is not None and (
+                    self.gaz.contains(container, e) or container == tb.country[e]
+                ):
+                    s += EXPLICIT_CONTAINER
+                named = 0.0
+                for a in anchors:
+                    if a != e and self.gaz.contains(a, e):
+                        named = max(named, NAMED_CONTAINER.get(tb.kind[a], 0.0))
+                s += named
+                scores.append(s)
+            out.append(scores)
+        return out
+
+    def _support(
+        self,
+        mentions: list[Mention],
+        cands: list[list[Candidate]],
+        priors: list[list[float]],
+    ) -> list[list[float]]:
+        """For each candidate, how many of the article's other names have a plausible candidate
+        near it (within about SUPPORT_KM) or around it (a province or district holding it),
+        each weighted by that candidate's plausibility relative to its name's best."""
+        tb = self.gaz.tables
+        owner_of: dict[str, int] = {}
+        rows: list[tuple[int, int, int, float]] = []  # (mention, position, owner, weight)
+        for i, (m, cs, ps) in enumerate(zip(mentions, cands, priors, strict=True)):
+            if m.demonym or not cs:
+                continue
+            owner = owner_of.setdefault(m.key, len(owner_of))
+            top = max(ps)
+            order = sorted(range(len(cs)), key=lambda j: -ps[j])[:SUPPORT_CANDIDATES]
+            rows.extend((i, j, owner, math.exp(ps[j] - top)) for j in order)
+        out = [[0.0] * len(cs) for cs in cands]
+        if len(owner_of) < 2:
+            return out
+        entries = np.array([cands[i][j].entry for i, j, _, _ in rows])
+        owners = np.array([o for _, _, o, _ in rows])
+        weights = np.array([w for _, _, _, w in rows])
+        kinds = np.frombuffer(tb.kind, dtype=np.int8)[entries]
+        lat = np.radians(np.frombuffer(tb.lat, dtype=np.float64)[entries])
+        lon = np.radians(np.frombuffer(tb.lon, dtype=np.float64)[entries])
+        a1 = np.frombuffer(tb.admin1, dtype=np.int32)[entries]
+        a2 = np.frombuffer(tb.admin2, dtype=np.int32)[entries]
+        dlat = lat[:, None] - lat[None, :]
+        dlon = lon[:, None] - lon[None, :]
+        h = (
+            np.sin(dlat / 2) ** 2
+            + np.cos(lat[:, None]) * np.cos(lat[None, :]) * np.sin(dlon / 2) ** 2
+        )
+        km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+        # places support places near them; a province or district supports the places in it
+        # and is supported by them; distance to a region's centre says little, and countries
+        # are left to the article's focus
+        place = kinds == PLACE
+        near = np.exp(-km / SUPPORT_KM) * (place[:, None] & place[None, :])
+        around = (a1[:, None] == entries[None, :]) | (a2[:, None] == entries[None, :])
+        holds = (a1[None, :] == entries[:, None]) | (a2[None, :] == entries[:, None])
+        close = np.maximum(near, (around | holds).astype(float)) * weights[None, :]
+        close[owners[:, None] == owners[None, :]] = 0.0
+        close[entries[:, None] == entries[None, :]] = 0.0
+        n_owners = len(owner_of)
+        best = np.zeros((len(rows), n_owners))
+        for o in range(n_owners):
+            mask = owners == o
+            if mask.any():
+                best[:, o] = close[:, mask].max(axis=1)
+        total = best.sum(axis=1)
+        for (i, j, _, _), value in zip(rows, total, strict=True):
+            out[i][j] = float(value)
+        return out
+
+    def _one_sense(
+        self,
+        mentions: list[Mention],
+        cands: list[list[Candidate]],
+        scores: list[list[float]],
+        choice: list[int | None],
+    ) -> list[int | None]:
+        """Mentions with the same key take the entry that scored best on any of them."""
+        best: dict[str, tuple[float, int]] = {}
+        for m, cs, ss, k in zip(mentions, cands, scores, choice, strict=True):
+            if k is None:
+                continue
+            if m.key not in best or ss[k] > best[m.key][0]:
+                best[m.key] = (ss[k], cs[k].entry)
+        out = []
+        for m, cs, k in zip(mentions, cands, choice, strict=True):
+            if k is None:
+                out.append(None)
+                continue
+            entry = best[m.key][1]
+            out.append(next((j for j, c in enumerate(cs) if c.entry == entry), k))
+        return out
+
+    @staticmethod
+    def _argmax(values: list[float]) -> int | None:
+        if not values:
+            return None
+        return max(range(len(values)), key=values.__getitem__)
+
+
+def _confidence(priors: list[float]) -> float:
+    """Softmax probability of the best prior: how sure the mention is on its own."""
+    if not priors:
+        return 0.0
+    top = max(priors)
+    return 1.0 / sum(math.exp(p - top) for p in priors)

@@ -1,0 +1,307 @@
+"""The API's reads over a snapshot: pages of events, facets, map cells, one event, exports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from ..store.db import arrow_reader
+from ..store.schema import event_from_row
+from .filters import SORTS, BadRequest, EventQuery, Sort, after_cursor, decode_cursor, encode_cursor
+
+# The columns of an event in lists and exports (the flat ``ev`` row, not the full record).
+SUMMARY_COLUMNS = (
+    "event_id",
+    "article_id",
+    "sentence_index",
+    "day",
+    "date",
+    "date_precision",
+    "plover_type",
+    "plover_mode",
+    "cameo_code",
+    "cameo_root",
+    "goldstein",
+    "quad_class",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "place",
+    "country",
+    "admin1",
+    "admin2",
+    "lat",
+    "lon",
+    "geo_precision",
+    "killed",
+    "injured",
+    "source_codes",
+    "target_codes",
+    "trigger",
+    "sentence",
+    "negated",
+    "hypothetical",
+    "historical",
+    "future",
+    "confidence",
+    "url",
+    "title",
+)
+_SELECT = ", ".join(SUMMARY_COLUMNS)
+
+FACETS = ("plover_type", "country", "cameo_root", "acled_event_type", "day")
+FACET_LIMIT = 100
+INTERVALS = ("day", "week", "month", "year")
+MAX_BUCKETS = 400
+MAX_CELLS = 5000
+
+
+def jsonable(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _rows(cur: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    result = cur.execute(sql, params)
+    names = [d[0] for d in result.description]
+    return [
+        {name: jsonable(value) for name, value in zip(names, row, strict=True)}
+        for row in result.fetchall()
+    ]
+
+
+def list_events(
+    cur: Any,
+    query: EventQuery,
+    *,
+    sort: str,
+    limit: int,
+    cursor: str | None = None,
+    with_total: bool = False,
+) -> dict[str, Any]:
+    """One page of events in ``sort`` order, and the cursor of the next page (or None).
+
+    Two steps: the page's row ids from the sort and filter columns alone (DuckDB prunes row
+    groups with the running top-N), then the wide columns of those rows only."""
+    order = SORTS[sort]
+    where = query.where()
+    page_where = where
+    if cursor:
+        key, tie = decode_cursor(cursor, order)
+        clause, params = after_cursor(order, key, tie)
+        page_where = where.and_(clause, *params)
+    keys = cur.execute(
+        f"SELECT rowid, {order.column}, tie FROM ev{page_where.sql()} "
+        f"ORDER BY {order.order_by} LIMIT ?",
+        [*page_where.params, limit + 1],
+    ).fetchall()
+    next_cursor = None
+    if len(keys) > limit:
+        keys = keys[:limit]
+        _, last_key, last_tie = keys[-1]
+        next_cursor = encode_cursor(last_key, last_tie)
+    events: list[dict[str, Any]] = []
+    if keys:
+        rows = _rows(
+            cur,
+            f"SELECT rowid AS _rowid, {_SELECT} FROM ev WHERE rowid = ANY(?)",
+            [[k[0] for k in keys]],
+        )
+        by_id = {row.pop("_rowid"): row for row in rows}
+        events = [by_id[k[0]] for k in keys]
+    out: dict[str, Any] = {"events": events, "next_cursor": next_cursor}
+    if with_total:
+        (total,) = cur.execute(f"SELECT count(*) FROM ev{where.sql()}", where.params).fetchone()
+        out["total"] = int(total)
+    return out
+
+
+def iter_events(
+    cur: Any, query: EventQuery, *, sort: str, limit: int, located: bool = False
+) -> Iterator[dict[str, Any]]:
+    """Up to ``limit`` filtered events in ``sort`` order, streamed in batches (for exports);
+    ``located``: only those with coordinates."""
+    order: Sort = SORTS[sort]
+    where = query.where()
+    if located:
+        where = where.and_("lat IS NOT NULL AND lon IS NOT NULL")
+    sql = f"SELECT {_SELECT} FROM ev{where.sql()} ORDER BY {order.order_by} LIMIT ?"
+    for batch in arrow_reader(cur, sql, [*where.params, limit], 5000):
+        yield from batch.to_pylist()
+
+
+def pick_interval(first: date | None, last: date | None) -> str:
+    """The finest bucket that keeps a timeline under ``MAX_BUCKETS`` bars."""
+    if first is None or last is None:
+        return "day"
+    days = (last - first).days + 1
+    if days <= MAX_BUCKETS:
+        return "day"
+    if days / 7 <= MAX_BUCKETS:
+        return "week"
+    if days / 30 <= MAX_BUCKETS:
+        return "month"
+    return "year"
+
+
+def facets(
+    cur: Any, query: EventQuery, *, names: tuple[str, ...], interval: str = "auto"
+) -> dict[str, Any]:
+    """Counts of the filtered events by each facet in ``names`` and a total, in one scan."""
+    where = query.where()
+    out: dict[str, Any] = {}
+    (total, killed) = cur.execute(
+        f"SELECT count(*), coalesce(sum(killed), 0) FROM ev{where.sql()}", where.params
+    ).fetchone()
+    out["total"] = int(total)
+    out["killed"] = int(killed)
+    plain = [n for n in names if n != "day"]
+    if plain:
+        sets = ", ".join(f"({n})" for n in plain)
+        flags = ", ".join(f"grouping({n})" for n in plain)
+        sql = (
+            f"SELECT {', '.join(plain)}, {flags}, count(*) AS n FROM ev{where.sql()} "
+            f"GROUP BY GROUPING SETS ({sets})"
+        )
+        counts: dict[str, list[dict[str, Any]]] = {n: [] for n in plain}
+        width = len(plain)
+        for row in cur.execute(sql, where.params).fetchall():
+            grouped = row[width : 2 * width].index(0)  # grouping() is 0 for the set's column
+            counts[plain[grouped]].append({"value": row[grouped], "count": int(row[-1])})
+        for name, items in counts.items():
+            items.sort(key=lambda item: (-item["count"], str(item["value"])))
+            out[name] = items[:FACET_LIMIT]
+    if "day" in names:
+        out["day"] = timeline(cur, query, interval=interval)
+    return out
+
+
+def timeline(cur: Any, query: EventQuery, *, interval: str = "auto") -> dict[str, Any]:
+    """Event and fatality counts per day, week, month or year (``auto``: fits the range)."""
+    where = query.where()
+    if interval == "auto":
+        first, last = cur.execute(
+            f"SELECT min(day), max(day) FROM ev{where.sql()}", where.params
+        ).fetchone()
+        interval = pick_interval(first, last)
+    if interval not in INTERVALS:
+        raise BadRequest(f"interval must be auto or one of {', '.join(INTERVALS)}")
+    dated = where.and_("day IS NOT NULL")
+    sql = (
+        f"SELECT CAST(date_trunc('{interval}', day) AS DATE) AS start, count(*) AS count, "
+        f"coalesce(sum(killed), 0) AS killed FROM ev{dated.sql()} GROUP BY 1 ORDER BY 1"
+    )
+    return {"interval": interval, "buckets": _rows(cur, sql, dated.params)}
+
+
+def grid(
+    cur: Any,
+    query: EventQuery,
+    *,
+    cell: float,
+    view: tuple[float, float, float, float] | None = None,
+    limit: int = MAX_CELLS,
+) -> dict[str, Any]:
+    """Located events aggregated into ``cell``-degree squares: count, deaths, main type."""
+    where = query.where().and_("lat IS NOT NULL AND lon IS NOT NULL")
+    if view is not None:
+        west, south, east, north = view
+        where = where.and_("lat BETWEEN ? AND ?", south, north)
+        if west <= east:
+            where = where.and_("lon BETWEEN ? AND ?", west, east)
+        else:
+            where = where.and_("(lon >= ? OR lon <= ?)", west, east)
+    # per cell and type first, then per cell: the type with most events wins the colour
+    sql = (
+        "SELECT sum(lat_sum) / sum(n) AS lat, sum(lon_sum) / sum(n) AS lon, "
+        "sum(n)::BIGINT AS count, coalesce(sum(k), 0)::BIGINT AS killed, "
+        "arg_max(plover_type, n) AS plover_type, "
+        "CASE WHEN sum(n) = 1 THEN min(one) END AS event_id "
+        "FROM (SELECT floor(lat / ?) AS gy, floor(lon / ?) AS gx, plover_type, count(*) AS n, "
+        "sum(lat) AS lat_sum, sum(lon) AS lon_sum, sum(killed) AS k, min(event_id) AS one "
+        f"FROM ev{where.sql()} GROUP BY ALL) GROUP BY gy, gx ORDER BY count DESC LIMIT ?"
+    )
+    rows = _rows(cur, sql, [cell, cell, *where.params, limit + 1])
+    truncated = len(rows) > limit
+    return {"cell": cell, "cells": rows[:limit], "truncated": truncated}
+
+
+def event_detail(cur: Any, event_id: str) -> dict[str, Any] | None:
+    """The full stored record of one event with its article's metadata and highlight spans."""
+    result = cur.execute(
+        "SELECT e.*, a.url AS _url, a.title AS _title, a.published AS _published, "
+        "a.source AS _source, a.text AS _text "
+        "FROM src.events e LEFT JOIN src.articles a ON a.id = e.article_id "
+        "WHERE e.event_id = ? ORDER BY e.article_id, e.sentence_index, e.trigger_start LIMIT 1",
+        [event_id],
+    )
+    names = [d[0] for d in result.description]
+    row = result.fetchone()
+    if row is None:
+        return None
+    values = dict(zip(names, row, strict=True))
+    article = {k[1:]: values.pop(k) for k in ("_url", "_title", "_published", "_source")}
+    text = values.pop("_text")
+    event = event_from_row(values).to_dict()
+    start = sentence_start(text, event["sentence"], event["trigger"], event["trigger_start"])
+    out = {k: jsonable(v) for k, v in event.items()}
+    out["article"] = {k: jsonable(v) for k, v in article.items()}
+    out["sentence_start"] = start
+    out["highlights"] = highlights(event, start) if start is not None else []
+    return out
+
+
+def sentence_start(
+    text: str | None, sentence: str, trigger: str, trigger_start: int | None
+) -> int | None:
+    """Where the sentence starts in the article: the occurrence holding the trigger, else
+    the trigger's article offset minus its index in the sentence."""
+    if not sentence:
+        return None
+    if text and trigger_start is not None:
+        at = text.find(sentence)
+        while at != -1:
+            if at <= trigger_start < at + len(sentence):
+                return at
+            at = text.find(sentence, at + 1)
+    if trigger_start is not None and trigger:
+        index = sentence.find(trigger)
+        if index != -1:
+            return trigger_start - index
+    return None
+
+
+def highlights(event: dict[str, Any], start: int) -> list[dict[str, Any]]:
+    """Spans to mark in the sentence (sentence offsets): trigger, actors, place."""
+    length = len(event["sentence"])
+    spans: list[tuple[str, int | None, int | None]] = [
+        ("trigger", event.get("trigger_start"), event.get("trigger_end"))
+    ]
+    for role in ("source", "target"):
+        for actor in event.get(f"{role}_actors") or []:
+            spans.append((role, actor.get("start"), actor.get("end")))
+    location = event.get("location")
+    if location:
+        spans.append(("location", location.get("start"), location.get("end")))
+    out = []
+    for role, s, e in spans:
+        if s is None or e is None:
+            continue
+        s, e = s - start, e - start
+        if 0 <= s < e <= length:
+            out.append({"role": role, "start": s, "end": e, "text": event["sentence"][s:e]})
+    out.sort(key=lambda h: (h["start"], -h["end"]))
+    return out
+
+
+def incidents(cur: Any, *, limit: int, offset: int) -> dict[str, Any]:
+    """A page of the incidents table, whatever its columns, in its stored order."""
+    result = cur.execute("SELECT * FROM src.incidents LIMIT ? OFFSET ?", [limit + 1, offset])
+    names = [d[0] for d in result.description]
+    rows = [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+    more = len(rows) > limit
+    (total,) = cur.execute("SELECT count(*) FROM src.incidents").fetchone()
+    return {
+        "incidents": rows[:limit],
+        "total": int(total),
+        "next_offset": offset + limit if more else None,
+    }

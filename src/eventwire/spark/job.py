@@ -1,0 +1,213 @@
+"""The Spark job: plan on the driver, read per input file, shuffle by article id, code each
+partition with the library, write partitioned Parquet, merge incidents as a last stage."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import EventwireError, InputError
+from .incidents import incident_stage, incidents_module
+from .plan import WorkUnit, is_remote, pack_units, plan_inputs
+from .schema import PARTITION_COLUMN, articles_schema, events_schema, problems_schema
+from .worker import Counters, StageFactory, code_partition, keyed_records, partition_of
+
+if TYPE_CHECKING:
+    from pyspark.sql import SparkSession
+
+log = logging.getLogger("eventwire.spark")
+
+OUTPUTS = ("events", "articles", "problems", "incidents")
+WRITE_MODES = ("errorifexists", "overwrite")
+PARTITIONS_PER_CORE = 2
+READ_TASKS_PER_CORE = 2
+
+
+class SparkJobError(EventwireError):
+    """The Spark job could not start or its output could not be written."""
+
+
+@dataclass(frozen=True, slots=True)
+class SparkSummary:
+    """What a Spark run did: the accumulator totals, where the output went, how long it took."""
+
+    output: str
+    records: int
+    articles: int
+    events: int
+    skipped: int
+    duplicates: int
+    failed: int
+    inputs: int
+    partitions: int
+    elapsed: float
+    incidents: str  # "written", or why not
+    problems: tuple[str, ...] = field(default=())  # the first few reasons, for the terminal
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.elapsed if self.elapsed > 0 else 0.0
+
+
+def spark_session(
+    *, master: str | None = None, app_name: str = "eventwire", conf: dict[str, str] | None = None
+) -> SparkSession:
+    """A SparkSession (an active one is reused); in local mode the Python workers run this
+    interpreter, so they import the same eventwire."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as e:
+        raise SparkJobError(
+            "[E306] pyspark is not installed; run `pip install 'eventwire[spark]'`"
+        ) from e
+    builder = SparkSession.builder.appName(app_name)
+    if master is not None:
+        builder = builder.master(master)
+    if (master or "local").startswith("local"):
+        # PySpark starts its Python workers with $PYSPARK_PYTHON, else whatever "python3" is on
+        # the PATH, which need not have eventwire; locally they run this interpreter.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
+
+
+def output_path(output: str, name: str) -> str:
+    return output.rstrip("/") + "/" + name
+
+
+def run_spark(
+    spark: SparkSession,
+    inputs: Sequence[str],
+    *,
+    output: str,
+    partitions: int | None = None,
+    manifests: Sequence[str] = (),
+    base_url: str | None = None,
+    dictionaries: Sequence[str | Path] = (),
+    mode: str = "errorifexists",
+    stages: StageFactory | None = None,
+    shown_problems: int = 20,
+) -> SparkSummary:
+    """Code ``inputs`` on Spark into Parquet under ``output``: ``events/`` (the store's events
+    columns, partitioned by ``event_date``), ``articles/``, ``problems/`` and ``incidents/``.
+
+    ``stages`` builds the coding stages on an executor (default: the library's default
+    stages); it is called at most once per partition and must be picklable.
+    """
+    from pyspark import StorageLevel
+
+    if mode not in WRITE_MODES:
+        raise ValueError(f"mode must be one of {WRITE_MODES}, not {mode!r}")
+    if partitions is not None and partitions < 1:
+        raise ValueError(f"partitions must be at least 1, not {partitions}")
+    if mode == "errorifexists" and not is_remote(output):
+        taken = [n for n in OUTPUTS if Path(output_path(output, n)).exists()]
+        if taken:
+            raise SparkJobError(
+                f"[E307] {output} already holds {', '.join(taken)}; choose another --output "
+                "or pass --overwrite"
+            )
+    started = time.perf_counter()
+    sc = spark.sparkContext
+    units = plan_inputs(
+        inputs, manifests=manifests, base_url=base_url, read_lines=partial(_read_lines, spark)
+    )
+    n = partitions or max(1, sc.defaultParallelism * PARTITIONS_PER_CORE)
+    counters = Counters.create(sc)
+    tasks = pack_units(units, min_tasks=sc.defaultParallelism * READ_TASKS_PER_CORE)
+    tagged = (
+        sc.parallelize(tasks, max(1, len(tasks)))
+        .flatMap(partial(keyed_records, counters=counters))
+        .repartitionAndSortWithinPartitions(n, partitionFunc=partition_of)
+        .mapPartitions(
+            partial(
+                code_partition,
+                counters=counters,
+                make_stages=stages,
+                dictionaries=[str(d) for d in dictionaries],
+            )
+        )
+        .persist(StorageLevel.MEMORY_AND_DISK)
+    )
+    log.info("planned %d inputs in %d read tasks, %d coding partitions", len(units), len(tasks), n)
+    try:
+        events = spark.createDataFrame(_rows_of(tagged, "event"), events_schema())
+        (
+            events.repartition(n, PARTITION_COLUMN)
+            .sortWithinPartitions(PARTITION_COLUMN, "event_id")
+            .write.mode(mode)
+            .partitionBy(PARTITION_COLUMN)
+            .parquet(output_path(output, "events"))
+        )
+        log.info("coded and wrote events in %.1f s", time.perf_counter() - started)
+        articles = spark.createDataFrame(_rows_of(tagged, "article"), articles_schema())
+        articles.coalesce(n).write.mode(mode).parquet(output_path(output, "articles"))
+        problems = spark.createDataFrame(_rows_of(tagged, "problem"), problems_schema())
+        problems.coalesce(1).write.mode(mode).parquet(output_path(output, "problems"))
+        log.info("wrote articles and problems at %.1f s", time.perf_counter() - started)
+        shown = tuple(
+            f"{row.kind}: {row.source_file}"
+            + ("" if row.record is None else f" record {row.record}")
+            + f": {row.reason}"
+            for row in problems.limit(shown_problems).collect()
+        )
+    finally:
+        tagged.unpersist()
+    incidents = _incidents(spark, output, mode)
+    log.info("incidents %s at %.1f s", incidents, time.perf_counter() - started)
+    totals = counters.values()
+    return SparkSummary(
+        output=output,
+        inputs=len(units),
+        partitions=n,
+        elapsed=time.perf_counter() - started,
+        incidents=incidents,
+        problems=shown,
+        **totals,
+    )
+
+
+def _rows_of(tagged: Any, kind: str) -> Any:
+    return tagged.filter(lambda item: item[0] == kind).map(lambda item: item[1])
+
+
+def _read_lines(spark: SparkSession, url: str) -> list[str]:
+    """A remote manifest's lines through Hadoop (s3a://, hdfs://, gzip handled there)."""
+    try:
+        return spark.sparkContext.textFile(url, minPartitions=1).collect()
+    except Exception as e:  # noqa: BLE001 - Py4J wraps Hadoop's errors
+        message = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise InputError(
+            f"[E308] cannot read manifest {url}: {message} (s3a:// needs hadoop-aws on the "
+            "cluster's classpath)"
+        ) from e
+
+
+def _incidents(spark: SparkSession, output: str, mode: str) -> str:
+    module = incidents_module()
+    if isinstance(module, str):
+        return module  # nothing to read the events back for
+    events = spark.read.schema(events_schema()).parquet(output_path(output, "events"))
+    merged = incident_stage(spark, events)
+    if isinstance(merged, str):
+        return merged
+    merged.write.mode(mode).parquet(output_path(output, "incidents"))
+    return "written"
+
+
+__all__ = [
+    "SparkJobError",
+    "SparkSummary",
+    "WorkUnit",
+    "output_path",
+    "run_spark",
+    "spark_session",
+]

@@ -1,0 +1,125 @@
+"""The Spark shapes of the outputs, derived from the store's columns so both stay identical.
+
+``events`` has exactly the columns of the store's events table plus ``event_date``, the day the
+event happened (the store's ``EVENT_DAY`` rule: the event's own date, else the article's
+publication date), which partitions the Parquet output.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+from ..model import Article, Event
+from ..readers import Origin, Skipped
+from ..store.schema import Column, article_columns, event_columns, to_table
+
+if TYPE_CHECKING:
+    from pyspark.sql.types import DataType, StructType
+
+PARTITION_COLUMN = "event_date"
+# Article columns kept in the Spark output: the store's, less those a Spark job has no use for.
+_RUN_ONLY = ("run_id", "coded_at")
+
+PROBLEM_COLUMNS = (
+    Column("key", "VARCHAR", pa.string()),
+    Column("source_file", "VARCHAR", pa.string()),
+    Column("record", "BIGINT", pa.int64()),
+    Column("kind", "VARCHAR", pa.string()),
+    Column("reason", "VARCHAR", pa.string()),
+)
+
+
+def spark_article_columns() -> tuple[Column, ...]:
+    return tuple(c for c in article_columns() if c.name not in _RUN_ONLY)
+
+
+def spark_type(arrow: pa.DataType) -> DataType:
+    """The Spark type of an Arrow type used by the store's columns."""
+    from pyspark.sql import types as T
+
+    scalars = {
+        pa.string(): T.StringType(),
+        pa.int64(): T.LongType(),
+        pa.float64(): T.DoubleType(),
+        pa.bool_(): T.BooleanType(),
+        pa.date32(): T.DateType(),
+        pa.timestamp("us"): T.TimestampType(),
+    }
+    if arrow in scalars:
+        return scalars[arrow]
+    if pa.types.is_list(arrow):
+        return T.ArrayType(spark_type(arrow.value_type), containsNull=True)
+    if pa.types.is_struct(arrow):
+        return T.StructType(
+            [T.StructField(f.name, spark_type(f.type), nullable=True) for f in arrow]
+        )
+    raise TypeError(f"[E301] no Spark type for Arrow type {arrow}; extend spark_type()")
+
+
+def spark_schema(columns: tuple[Column, ...], *extra: tuple[str, DataType]) -> StructType:
+    from pyspark.sql import types as T
+
+    fields = [T.StructField(c.name, spark_type(c.arrow), nullable=True) for c in columns]
+    fields += [T.StructField(name, kind, nullable=True) for name, kind in extra]
+    return T.StructType(fields)
+
+
+@cache
+def events_schema() -> StructType:
+    from pyspark.sql import types as T
+
+    return spark_schema(event_columns(), (PARTITION_COLUMN, T.DateType()))
+
+
+@cache
+def articles_schema() -> StructType:
+    return spark_schema(spark_article_columns())
+
+
+@cache
+def problems_schema() -> StructType:
+    return spark_schema(PROBLEM_COLUMNS)
+
+
+def event_day(event: Event, article: Article) -> date | None:
+    """The day an event happened: its own date (partial dates padded), else the publication's."""
+    if event.date:
+        text = event.date.strip()
+        padded = {4: text + "-01-01", 7: text + "-01"}.get(len(text), text[:10])
+        try:
+            return date.fromisoformat(padded)
+        except ValueError:
+            pass
+    return article.published
+
+
+def _rows(dicts: list[dict[str, Any]], columns: tuple[Column, ...]) -> list[tuple[Any, ...]]:
+    """Rows normalised exactly as the store writes them (same Arrow types), as tuples."""
+    table = to_table(dicts, columns)
+    names = [c.name for c in columns]
+    return [tuple(row[n] for n in names) for row in table.to_pylist()]
+
+
+def event_rows(article: Article, events: list[Event]) -> list[tuple[Any, ...]]:
+    """One row per event, in the column order of ``events_schema()``."""
+    rows = _rows([event.to_dict() for event in events], event_columns())
+    return [(*row, event_day(event, article)) for row, event in zip(rows, events, strict=True)]
+
+
+def article_row(article: Article, origin: Origin, n_events: int) -> tuple[Any, ...]:
+    values = {
+        **{c.name: getattr(article, c.name, None) for c in spark_article_columns()},
+        "source_file": origin.source,
+        "record": origin.record,
+        "n_events": n_events,
+    }
+    return _rows([values], spark_article_columns())[0]
+
+
+def problem_row(skipped: Skipped, kind: str) -> tuple[Any, ...]:
+    key = f"{skipped.source}#{'' if skipped.record is None else skipped.record}"
+    return (key, skipped.source, skipped.record, kind, skipped.reason)

@@ -1,0 +1,44 @@
+"""CSV: one row per event with every Event field; records and lists as JSON text; then the
+article's url, title, published, source and coded_at as ``article_*`` columns."""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import IO, Any
+
+from ..db import Store
+from ..query import ARTICLE_FIELDS, EventFilter, iter_rows
+from ..schema import event_columns
+from .common import isoformat, text_stream
+
+MEDIA_TYPE = "text/csv"
+
+
+def header() -> list[str]:
+    return [c.name for c in event_columns()] + [f"article_{name}" for name in ARTICLE_FIELDS]
+
+
+def cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def export(store: Store, flt: EventFilter, out: IO[bytes]) -> int:
+    n = 0
+    with text_stream(out) as text:
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(header())
+        for row in iter_rows(store, flt):
+            data = row.event.to_dict()
+            values = [cell(data.get(c.name)) for c in event_columns()]
+            values += [cell(row.url), cell(row.title), cell(isoformat(row.published))]
+            values += [cell(row.source), cell(isoformat(row.coded_at))]
+            writer.writerow(values)
+            n += 1
+    return n

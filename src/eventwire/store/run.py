@@ -1,0 +1,304 @@
+"""A corpus run: read every input, code the articles the store lacks, commit them in batches.
+
+Reruns are idempotent: articles already stored (by id) are counted as ``already`` and never
+coded again, so a run stopped by Ctrl-C, a crash or SIGKILL resumes where its last commit ended.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import EventwireError, StageError
+from ..model import Article, Event
+from ..readers import Corpus, Origin, Skipped
+from .db import DEFAULT_DB, Coded, Problem, Store, StoreError
+
+BATCH_SIZE = 100  # articles per transaction
+COMMIT_SECONDS = 5.0  # ...or fewer, when this long has passed since the last commit
+LOOKUP_CHUNK = 256  # articles read ahead per "which of these are stored?" query
+MAX_FAILURES_IN_A_ROW = 20
+
+Coder = Callable[..., Iterator[tuple[Article, list[Event]]]]
+
+
+@dataclass(frozen=True, slots=True)
+class RunProgress:
+    """Where a run stands. ``problems`` are the records skipped or failed since the last call."""
+
+    processed: int
+    events: int
+    skipped: int
+    failed: int
+    already: int
+    committed: int
+    bytes_read: int
+    bytes_total: int
+    elapsed: float
+    records_read: int = 0
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.processed / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def fraction(self) -> float | None:
+        """Share of the whole run done (None when the input size is unknown): the share of
+        input bytes read, scaled by the share of records read that are finished."""
+        if not self.bytes_total or not self.records_read:
+            return None
+        finished = self.processed + self.failed + self.skipped + self.already
+        return min(1.0, self.bytes_read / self.bytes_total * finished / self.records_read)
+
+
+@dataclass(frozen=True, slots=True)
+class RunSummary:
+    """What a run did. ``status`` is "finished" or "interrupted"."""
+
+    run_id: int
+    db: str
+    status: str
+    processed: int
+    events: int
+    skipped: int
+    failed: int
+    already: int
+    elapsed: float
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.processed / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def nothing_processed(self) -> bool:
+        """True when no article was coded now or before (every input failed or was missing)."""
+        return self.processed == 0 and self.already == 0
+
+
+class RunInterrupted(KeyboardInterrupt):
+    """Ctrl-C stopped a run after committing what was coded; ``summary`` says how far it got."""
+
+    def __init__(self, summary: RunSummary) -> None:
+        super().__init__("run interrupted")
+        self.summary = summary
+
+
+def _code_articles(articles: Iterable[Article], **options: Any) -> Iterator[tuple[Article, list]]:
+    from ..api import code_articles
+
+    return code_articles(articles, **options)
+
+
+@dataclass
+class _Counts:
+    started: float = field(default_factory=time.perf_counter)
+    processed: int = 0
+    events: int = 0
+    skipped: int = 0
+    failed: int = 0
+    already: int = 0
+    committed: int = 0
+    records_read: int = 0
+
+    def elapsed(self) -> float:
+        return time.perf_counter() - self.started
+
+
+def run_corpus(
+    inputs: Iterable[str | Path],
+    *,
+    db: str | Path = DEFAULT_DB,
+    workers: int = 1,
+    dictionaries: Sequence[str | Path] = (),
+    progress: Callable[[RunProgress], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+    commit_seconds: float = COMMIT_SECONDS,
+    stdin_format: str = "text",
+    coder: Coder | None = None,
+) -> RunSummary:
+    """Code every article of ``inputs`` not yet in ``db`` and store articles, events, skipped
+    records and the run itself. ``coder`` replaces ``eventwire.api.code_articles`` (tests)."""
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1, not {workers}")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    inputs = [str(i) for i in inputs]
+    dictionaries = [Path(d) for d in dictionaries]
+    coder = coder or _code_articles
+    corpus = Corpus(inputs, stdin_format=stdin_format)
+    counts = _Counts()
+    problems: list[Problem] = []  # not yet committed
+    reported: list[Problem] = []  # not yet reported
+    batch: list[Coded] = []
+    pending_ids: set[str] = set()  # read in this run, not yet committed or failed
+
+    def report() -> None:
+        if progress is None:
+            return
+        progress(
+            RunProgress(
+                processed=counts.processed,
+                events=counts.events,
+                skipped=counts.skipped,
+                failed=counts.failed,
+                already=counts.already,
+                committed=counts.committed,
+                bytes_read=corpus.bytes_read(),
+                bytes_total=corpus.total_bytes,
+                elapsed=counts.elapsed(),
+                records_read=counts.records_read,
+                problems=tuple(reported),
+            )
+        )
+        reported.clear()
+
+    def note(problem: Problem) -> None:
+        problems.append(problem)
+        reported.append(problem)
+        if problem.kind == "failed":
+            counts.failed += 1
+        else:
+            counts.skipped += 1
+        report()
+
+    def fresh_articles() -> Iterator[tuple[Origin, Article]]:
+        for chunk in _chunks(iter(corpus), LOOKUP_CHUNK):
+            stored = store.known_ids(a.id for _, a in chunk if isinstance(a, Article))
+            counts.records_read += len(chunk)
+            for origin, item in chunk:
+                if isinstance(item, Skipped):
+                    note(Problem(item))
+                elif item.id in stored or item.id in pending_ids:
+                    counts.already += 1
+                else:
+                    pending_ids.add(item.id)
+                    yield origin, item
+
+    def failed(origin: Origin, article: Article, error: BaseException) -> None:
+        pending_ids.discard(article.id)
+        reason = f"coding failed: {type(error).__name__}: {error}"
+        note(Problem(Skipped(origin.source, origin.record, " ".join(reason.split())), "failed"))
+
+    def flush() -> None:
+        if batch or problems:
+            store.write_batch(run_id, batch, problems)
+            counts.committed += len(batch)
+            pending_ids.difference_update(item.article.id for item in batch)
+            batch.clear()
+            problems.clear()
+
+    def summary(status: str) -> RunSummary:
+        return RunSummary(
+            run_id=run_id,
+            db=str(db),
+            status=status,
+            processed=counts.processed,
+            events=counts.events,
+            skipped=counts.skipped,
+            failed=counts.failed,
+            already=counts.already,
+            elapsed=counts.elapsed(),
+        )
+
+    with Store.open(db) as store:
+        run_id = store.start_run(
+            inputs=inputs, workers=workers, dictionaries=[str(d) for d in dictionaries]
+        )
+        last_commit = time.monotonic()
+        try:
+            stream = _code_resiliently(
+                fresh_articles(), coder, failed, n_process=workers, dictionaries=dictionaries
+            )
+            for origin, article, events in stream:
+                batch.append(Coded(origin, article, events))
+                counts.processed += 1
+                counts.events += len(events)
+                if len(batch) >= batch_size or time.monotonic() - last_commit >= commit_seconds:
+                    flush()
+                    last_commit = time.monotonic()
+                report()
+            flush()
+            report()
+        except KeyboardInterrupt as e:
+            flush()
+            store.finish_run(run_id, status="interrupted", already=counts.already)
+            raise RunInterrupted(summary("interrupted")) from e
+        except BaseException:
+            store.finish_run(run_id, status="failed", already=counts.already)
+            raise
+        store.finish_run(run_id, status="finished", already=counts.already)
+        return summary("finished")
+
+
+def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    while True:
+        chunk = [item for _, item in zip(range(size), items, strict=False)]
+        if not chunk:
+            return
+        yield chunk
+
+
+def _code_resiliently(
+    items: Iterator[tuple[Origin, Article]],
+    coder: Coder,
+    on_failure: Callable[[Origin, Article, BaseException], None],
+    **options: Any,
+) -> Iterator[tuple[Origin, Article, list[Event]]]:
+    """Code a stream in one go; when coding raises, blame the first article not yet returned,
+    report it and go on with the rest in a fresh coder stream."""
+    inflight: deque[tuple[Origin, Article]] = deque()  # handed to the coder, not yet returned
+    retry: deque[tuple[Origin, Article]] = deque()
+
+    def feed() -> Iterator[Article]:
+        while True:
+            item = retry.popleft() if retry else next(items, None)
+            if item is None:
+                return
+            inflight.append(item)
+            yield item[1]
+
+    first = next(items, None)
+    if first is None:
+        return  # nothing to code: the coder (and its model) is never loaded
+    retry.append(first)
+    in_a_row = 0
+    while True:
+        stream = coder(feed(), **options)
+        try:
+            for article, events in stream:
+                origin, fed = inflight.popleft()
+                if fed.id != article.id:
+                    raise StoreError(
+                        f"[E206] the coder returned article {article.id} where {fed.id} was "
+                        "expected; coders must keep input order"
+                    )
+                in_a_row = 0
+                yield origin, article, list(events)
+            return
+        except EventwireError as e:
+            if not isinstance(e, StageError) or not inflight:
+                raise
+            error: Exception = e
+        except Exception as e:  # noqa: BLE001 - one article's failure must not end the run
+            if not inflight:
+                raise
+            error = e
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
+        origin, article = inflight.popleft()
+        on_failure(origin, article, error)
+        in_a_row += 1
+        if in_a_row >= MAX_FAILURES_IN_A_ROW:
+            raise EventwireError(
+                f"[E207] coding failed on {in_a_row} articles in a row; last error: "
+                f"{type(error).__name__}: {error}"
+            ) from error
+        retry.extendleft(reversed(inflight))
+        inflight.clear()
