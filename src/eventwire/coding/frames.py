@@ -253,11 +253,24 @@ def _merge_same_happening(frames: list[Frame], by_token: dict[int, Frame]) -> No
 MERGE_DEPS = frozenset({"advcl", "conj", "relcl", "acl", "advmod", "npadvmod"})
 
 
+def _path(token: Token, top: Token) -> list[Token]:
+    """The tokens from ``token`` up to (not including) ``top``."""
+    out = []
+    while token.i != top.i and token.head.i != token.i:
+        out.append(token)
+        token = token.head
+    return out
+
+
 def _merge_violence(frames: list[Frame], by_token: dict[int, Frame]) -> None:
     """One happening told by several violent words becomes one event: "an attack killed 13 and
     wounded 45", "killed in an air strike", "attacked ..., killing six". The event keeps the
     most telling word (the attack, not "killed") and the top clause's verb as its anchor."""
-    violent = [f for f in frames if not f.dropped and f.root in VIOLENT_ROOTS]
+    violent = [
+        f
+        for f in frames
+        if not f.dropped and (f.root in VIOLENT_ROOTS or (f.code or "").startswith(("175", "145")))
+    ]
     parent = {id(f): f for f in violent}
 
     def find(f: Frame) -> Frame:
@@ -286,6 +299,29 @@ def _merge_violence(frames: list[Frame], by_token: dict[int, Frame]) -> None:
             and (f.lemma in CASUALTY_LEMMAS or head.lemma in CASUALTY_LEMMAS)
         ):
             union(head, f)
+        elif f.lemma in CASUALTY_LEMMAS and head is None and t.dep_ in ("conj", "oprd", "acomp"):
+            # "left 17 dead and 30 injured": climb a word or two to the violent clause
+            up = t.head
+            for _ in range(2):
+                if up.head.i == up.i:
+                    break
+                up = up.head
+                cand = by_token.get(up.i)
+                if cand in violent:
+                    union(cand, f)
+                    break
+        if f.lemma in CASUALTY_LEMMAS:
+            # "killed 11 people, among them a councillor, in an attack on a bar"
+            for tok in t.subtree:
+                cand = by_token.get(tok.i)
+                if (
+                    cand in violent
+                    and cand is not f
+                    and tok.dep_ == "pobj"
+                    and tok.head.lower_ in ("in", "during")
+                    and not any(a.dep_ in ("relcl", "advcl", "ccomp") for a in _path(tok, t))
+                ):
+                    union(f, cand)
     groups: dict[int, list[Frame]] = {}
     for f in violent:
         groups.setdefault(id(find(f)), []).append(f)

@@ -74,7 +74,18 @@ def match_event(record: Mapping[str, Any], gold_event: Mapping[str, Any],
         return None
     start, end = span
     overlapping = [e for e in predicted if e.trigger_start < end and start < e.trigger_end]
-    return overlapping[0] if overlapping else None
+    if overlapping:
+        return overlapping[0]
+    # mentions of one happening are merged into one event ("an attack killed 13": the event is
+    # the attack); a casualty or weapon word then stands for the one violent event of its sentence
+    violent = [e for e in predicted if is_violent(e) and _sentence_holds(record["text"], e, start)]
+    return violent[0] if len(violent) == 1 else None
+
+
+def _sentence_holds(text: str, event: Event, offset: int) -> bool:
+    """Whether the sentence an event was found in holds the character ``offset``."""
+    begin = text.rfind(event.sentence, 0, event.trigger_start + len(event.sentence))
+    return begin >= 0 and begin <= offset < begin + len(event.sentence)
 
 
 def _best(value: Any) -> int | None:
