@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Event, event_id_for
 from ..pipeline import Document, Sentence
-from .frames import VIOLENT_ROOTS, Frame, build_frames
+from .frames import VIOLENT_ROOTS, Frame, build_frames, embedded_code
 from .lexicon import Lexicon, builtin_lexicon, load_lexicon_file
 
 if TYPE_CHECKING:
@@ -58,9 +58,7 @@ class Extractor:
         targets = _code_all(actors, sentence, frame.targets)
         speaker = _code_all(actors, sentence, [frame.speaker] if frame.speaker else [])
         m = frame.modality
-        code = frame.code
-        if (m.future or m.hypothetical) and not m.negated and sources and frame.kind is None:
-            code = FUTURE_AS_THREAT.get(code[:2], code)
+        code, negated = _announced(frame, has_source=bool(sources))
         start, end = sentence.article_span(frame.token)
         return Event(
             event_id=event_id_for(doc.article.id, start, code),
@@ -76,13 +74,30 @@ class Extractor:
             source_actors=sources,
             target_actors=[t for t in targets if t.code is None or t not in sources],
             speaker=speaker[0] if speaker else None,
-            negated=m.negated,
+            negated=negated,
             hypothetical=m.hypothetical,
             future=m.future,
             historical=m.historical,
             confidence=_confidence(frame, sources, targets),
             salience=_salience(frame, code, sentence.index),
         )
+
+
+def _announced(frame: Frame, *, has_source: bool) -> tuple[str, bool]:
+    """What a future or refused act is as an event of its own (CAMEO): "will strike" is a
+    threat, "will free prisoners" an intent, "will not lift sanctions" a refusal."""
+    code, m = frame.code or "", frame.modality
+    if frame.kind is not None or not has_source:
+        return code, m.negated
+    root = code[:2]
+    if (m.future or m.hypothetical) and not m.negated and root in FUTURE_AS_THREAT:
+        return FUTURE_AS_THREAT[root], False
+    if m.future and "03" < root < "09":
+        intent = embedded_code("intent", code, lemma="")
+        if m.negated:
+            return embedded_code("reject", code, lemma="") or "120", False
+        return intent or "030", False
+    return code, m.negated
 
 
 def _code_all(actors: DocumentActors, sentence: Sentence, heads: list[Token]) -> list[Actor]:

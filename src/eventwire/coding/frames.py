@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from .arguments import light_verb_of, noun_subjects, targets_of, verb_subjects
 from .lexicon import Lexicon
 from .modality import Modality, modality_of
-from .triggers import TriggerMatch, find_triggers, prep_objects
+from .triggers import TriggerMatch, find_triggers, objects_of, prep_objects
 
 EMBEDDING_KINDS = frozenset(
     {"speech", "threat", "demand", "appeal", "intent", "reject", "deny", "comment"}
@@ -41,6 +41,8 @@ _CODES_BY_CATEGORY: dict[str, dict[str, str]] = {
     "settle": {"appeal": "027", "demand": "107", "intent": "037", "reject": "127"},
     "mediate": {"appeal": "028", "demand": "108", "intent": "039", "reject": "126"},
     "ease_sanctions": {"appeal": "0254", "demand": "1054", "intent": "0354", "reject": "1244"},
+    "cooperate": {"appeal": "021", "demand": "101", "intent": "031", "reject": "121"},
+    "yield": {"appeal": "025", "demand": "105", "intent": "035", "reject": "124"},
     "violence": {"threat": "138"},
     "occupy": {"threat": "1382"},
     "mobilize": {"threat": "138"},
@@ -68,6 +70,10 @@ def category_of(code: str) -> str | None:
         return "repress"
     if root == "14":
         return "protest"
+    if root == "06":
+        return "cooperate"
+    if root == "08":
+        return "yield"
     return None
 
 
@@ -152,6 +158,7 @@ def build_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
     """All event frames of one parsed sentence, after embedding and merging."""
     matches = list(find_triggers(doc, lexicon))
     light = {m.token.i for m in matches if m.reading.kind == "light" and m.reading.code is None}
+    # a frame with a kind but no code (e.g. "want") becomes an event only by embedding one
     frames = [
         Frame(
             token=m.token,
@@ -162,7 +169,7 @@ def build_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
             is_noun=m.trigger.pos == "NOUN",
         )
         for m in matches
-        if m.reading.code is not None
+        if m.reading.code is not None or m.reading.kind in EMBEDDING_KINDS
     ]
     by_token = {f.token.i: f for f in frames}
     for f in frames:
@@ -179,8 +186,10 @@ def _assign_roles(f: Frame, lexicon: Lexicon, light: set[int], by_token: dict[in
     reading = f.match.reading
     preps = reading.targets if reading.targets is not None else lexicon.default_targets
     if f.is_noun:
-        f.sources = noun_subjects(f.token, f.root)
-        verb = light_verb_of(f.token)
+        # "launched a mediation effort": the effort noun stands in the clause for the trigger
+        stand_in = f.token.head if f.token.dep_ == "compound" else f.token
+        f.sources = noun_subjects(f.token, f.root) or noun_subjects(stand_in, f.root)
+        verb = light_verb_of(stand_in)
         speech = verb is not None and verb.i in by_token and by_token[verb.i].kind == "speech"
         if verb is not None and (verb.i in light or verb.i not in by_token or speech):
             f.anchor = verb
@@ -189,14 +198,19 @@ def _assign_roles(f: Frame, lexicon: Lexicon, light: set[int], by_token: dict[in
                 f.targets = [
                     t
                     for t in targets_of(verb, is_noun=False, root=f.root, preps=preps)
-                    if t.i != f.token.i
+                    if t.i not in (f.token.i, stand_in.i)
                 ]
-        f.targets = f.targets + targets_of(f.token, is_noun=True, root=f.root, preps=preps)
+        f.targets = f.targets + targets_of(stand_in, is_noun=True, root=f.root, preps=preps)
     else:
         f.sources = verb_subjects(f.token)
         f.targets = targets_of(f.token, is_noun=False, root=f.root, preps=preps)
         if reading.instrument:  # "sent troops", "imposed sanctions": the object is no target
             f.targets = [t for t in f.targets if t.dep_ not in ("dobj", "nsubjpass", "conj")]
+            # "presented evidence against Russia": the instrument's own target
+            for obj in objects_of(f.token):
+                f.targets += prep_objects(obj, ("against", "on", "to", "for"))
+        if reading.reverse:  # "received weapons from X"
+            f.sources, f.targets = prep_objects(f.token, ("from",)), f.sources
     # an event noun as subject or object is the same happening, not an actor
     f.sources = _unique([s for s in f.sources if s.i not in by_token or s.i == f.token.i])
     if f.root in VIOLENT_ROOTS or f.root == "17":
@@ -382,7 +396,7 @@ def _embed(frames: list[Frame]) -> None:
         else:
             first = inner[0]
             code = embedded_code(outer.kind, first.code or "", lemma=outer.lemma)
-            if code and outer.code in GENERIC_SPEECH_CODES:
+            if code and (outer.code is None or outer.code in GENERIC_SPEECH_CODES):
                 outer.code = code
             outer.targets = outer.targets or first.targets or first.sources
             if outer.kind == "threat":

@@ -11,15 +11,22 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..errors import ConfigError
 
+if TYPE_CHECKING:
+    from ..dictionaries.conditions import Condition, Roles
+
 KINDS = frozenset(
     {"speech", "threat", "demand", "appeal", "intent", "reject", "deny", "comment", "light"}
 )
+READING_KEYS = frozenset({"code", "mode", "context", "targets", "instrument", "kind", "reverse"})
+#: Keys of user dictionaries in the PETRARCH style (see eventwire.dictionaries.conditions).
+IMPORT_KEYS = frozenset({"before", "after", "np", "form", "source", "target", "reciprocal",
+                         "mirror", "negated", "origin", "style"})  # fmt: skip
 CONDITION_KEYS = ("object", "prep", "particle", "subject", "compound", "amod", "child", "subtree")
 ANY = "@any"
 GPE = "@gpe"
@@ -35,6 +42,8 @@ class Reading:
     targets: tuple[str, ...] | None = None
     kind: str | None = None
     instrument: bool = False  # the object is what is used or given, not the target
+    reverse: bool = False  # "received weapons from X": X is the source, the subject the target
+    roles: Roles | None = None  # roles and codes as a user dictionary states them
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +54,7 @@ class Pattern:
 
     conditions: Mapping[str, frozenset[str]]
     reading: Reading
+    extra: tuple[Condition, ...] = ()  # word sequences, forms (eventwire.dictionaries)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +63,7 @@ class Trigger:
     pos: str  # "VERB" or "NOUN"
     reading: Reading  # the default reading (code None: only patterns may fire)
     patterns: tuple[Pattern, ...] = ()
+    forms: tuple[str, ...] = ()  # irregular forms a dictionary lists, for the sentence prefilter
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -61,17 +72,23 @@ class Lexicon:
 
     verbs: dict[str, Trigger] = field(default_factory=dict)
     nouns: dict[str, Trigger] = field(default_factory=dict)
+    adjectives: dict[str, Trigger] = field(default_factory=dict)
     default_targets: tuple[str, ...] = ()
+    builtin: bool = True  # False: a user lexicon that replaces the built-in one
 
     def lookup(self, lemma: str, pos: str) -> Trigger | None:
-        table = self.verbs if pos == "VERB" else self.nouns
+        table = {"VERB": self.verbs, "NOUN": self.nouns, "ADJ": self.adjectives}[pos]
         return table.get(lemma.lower())
+
+    def tables(self) -> tuple[dict[str, Trigger], ...]:
+        return self.verbs, self.nouns, self.adjectives
 
     def merged(self, other: Lexicon) -> Lexicon:
         """A new lexicon with ``other``'s entries over this one's."""
         return Lexicon(
             verbs={**self.verbs, **other.verbs},
             nouns={**self.nouns, **other.nouns},
+            adjectives={**self.adjectives, **other.adjectives},
             default_targets=other.default_targets or self.default_targets,
         )
 
@@ -106,8 +123,13 @@ def _is_instrument(pattern: Mapping[str, Any]) -> bool:
     return not any(n in ("@prisoner", "@diplomat") for n in names)
 
 
-def _trigger(lemma: str, pos: str, spec: Any, classes: Mapping[str, Sequence[str]]) -> Trigger:
+def _trigger(lemma: str, pos: str, spec: Any, classes: Mapping[str, Sequence[str]],
+             style: str | None = None, shared: dict[Any, Pattern] | None = None) -> Trigger:  # fmt: skip
+    from ..dictionaries.conditions import parse_conditions, parse_roles, phrased_prep
+
     where = f"trigger '{lemma}' ({pos.lower()})"
+    if isinstance(spec, str | int) and style is not None:
+        spec = {"code": spec}
     if isinstance(spec, str | int):
         return Trigger(lemma.lower(), pos, Reading(code=str(spec)))
     if not isinstance(spec, Mapping):
@@ -118,13 +140,19 @@ def _trigger(lemma: str, pos: str, spec: Any, classes: Mapping[str, Sequence[str
         context=tuple(spec.get("context", ())),
         targets=tuple(spec["targets"]) if spec.get("targets") is not None else None,
         kind=spec.get("kind"),
+        reverse=bool(spec.get("reverse", False)),
+        roles=parse_roles({"style": style, **spec} if style else spec, None, where),
     )
     if base.kind is not None and base.kind not in KINDS:
         raise ConfigError(f"[E021] {where}: unknown kind '{base.kind}'; use one of {sorted(KINDS)}")
     patterns = []
     for p in spec.get("patterns", ()):
-        conditions = {k: _codes(p[k], classes, where) for k in CONDITION_KEYS if k in p}
-        unknown = set(p) - set(CONDITION_KEYS) - {"code", "mode", "context", "targets", "instrument", "kind"}
+        if shared is not None and (id(p), base) in shared:  # one block's patterns, many verbs
+            patterns.append(shared[id(p), base])
+            continue
+        keys = [k for k in CONDITION_KEYS if k in p and not (k == "prep" and phrased_prep(p))]
+        conditions = {k: _codes(p[k], classes, where) for k in keys}
+        unknown = set(p) - set(CONDITION_KEYS) - READING_KEYS - IMPORT_KEYS
         if p.get("kind") is not None and p["kind"] not in KINDS:
             raise ConfigError(f"[E021] {where}: unknown kind '{p['kind']}'; use one of {sorted(KINDS)}")
         if unknown:
@@ -137,24 +165,39 @@ def _trigger(lemma: str, pos: str, spec: Any, classes: Mapping[str, Sequence[str
             targets=tuple(p["targets"]) if "targets" in p else base.targets,
             kind=p["kind"] if "kind" in p else base.kind,
             instrument=bool(p.get("instrument", _is_instrument(p))),
+            reverse=bool(p.get("reverse", base.reverse)),
+            roles=parse_roles(p, base.roles, where),
         )
-        patterns.append(Pattern(conditions, reading))
-    return Trigger(lemma.lower(), pos, base, tuple(patterns))
+        pattern = Pattern(conditions, reading, parse_conditions(p, classes, where))
+        if shared is not None:
+            shared[id(p), base] = pattern
+        patterns.append(pattern)
+    forms = tuple(str(f).lower() for f in spec.get("forms") or ())
+    return Trigger(lemma.lower(), pos, base, tuple(patterns), forms)
 
 
 def parse_lexicon(data: Mapping[str, Any], *, source: str = "lexicon") -> Lexicon:
     """Build a Lexicon from the YAML structure described in data/triggers.yaml."""
-    unknown = set(data) - {"verbs", "nouns", "classes", "default_targets"}
+    unknown = set(data) - {"verbs", "nouns", "adjectives", "classes", "default_targets",
+                           "style", "builtin"}  # fmt: skip
     if unknown:
         raise ConfigError(f"[E024] {source}: unknown sections {sorted(unknown)}")
     classes = data.get("classes") or {}
+    style, shared = data.get("style"), {}  # type: ignore[var-annotated]
+
+    def table(section: str, pos: str) -> dict[str, Trigger]:
+        items = (data.get(section) or {}).items()
+        return {k.lower(): _trigger(k, pos, v, classes, style, shared) for k, v in items}
+
     targets = data.get("default_targets") or ()
     if not all(isinstance(t, str) for t in targets):
         raise ConfigError(f"[E026] {source}: default_targets must be words; quote \"on\"")
     return Lexicon(
-        verbs={k.lower(): _trigger(k, "VERB", v, classes) for k, v in (data.get("verbs") or {}).items()},
-        nouns={k.lower(): _trigger(k, "NOUN", v, classes) for k, v in (data.get("nouns") or {}).items()},
+        verbs=table("verbs", "VERB"),
+        nouns=table("nouns", "NOUN"),
+        adjectives=table("adjectives", "ADJ"),
         default_targets=tuple(targets),
+        builtin=bool(data.get("builtin", True)),
     )
 
 
@@ -211,12 +254,13 @@ def forms_of(lexicon: Lexicon) -> frozenset[str]:
     """Word forms that can start an event. Light verbs need an event noun, and bare speech
     verbs ("said") only make statements, so neither alone sends a sentence to the parser."""
     out: set[str] = set()
-    for table in (lexicon.verbs, lexicon.nouns):
+    for table in lexicon.tables():
         for lemma, trigger in table.items():
             bare = trigger.reading.kind in ("light", "speech") and trigger.reading.code in (None, "010")
             if bare and not any(p.reading.code for p in trigger.patterns):
                 continue
             out |= inflections(lemma)
+            out.update(trigger.forms)
     return frozenset(out)
 
 

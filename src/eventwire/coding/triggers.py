@@ -102,7 +102,7 @@ def _pattern_holds(pattern: Pattern, token: Token) -> bool:
             ok = _matches(words, [t for t in token.subtree if t.i != token.i])
         if not ok:
             return False
-    return True
+    return all(c.holds(token) for c in pattern.extra)
 
 
 def reading_for(trigger: Trigger, token: Token) -> Reading:
@@ -114,6 +114,9 @@ def reading_for(trigger: Trigger, token: Token) -> Reading:
 
 
 def _pos(token: Token) -> str | None:
+    if token.pos_ == "ADJ" or token.dep_ in ("acomp",):
+        # "was pessimistic", "is committed to": predicate adjectives only
+        return "ADJ" if token.dep_ in ("acomp", "ROOT", "oprd", "conj") else None
     if token.dep_ == "amod":  # "the detained activists", "wounded soldiers"
         return None
     if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
@@ -147,9 +150,11 @@ def find_triggers(doc: Doc, lexicon: Lexicon) -> Iterator[TriggerMatch]:
         trigger = next(
             (t for w in _lemma_candidates(token) if (t := lexicon.lookup(w, pos)) is not None), None
         )
+        if trigger is None and pos == "ADJ":  # "committed" tagged as an adjective
+            trigger = lexicon.lookup(token.lower_, "VERB")
         if trigger is None:
             continue
         reading = reading_for(trigger, token)
-        if reading.code is None and reading.kind not in ("light",):
+        if reading.code is None and reading.kind is None:
             continue
         yield TriggerMatch(token, trigger, reading)
