@@ -27,12 +27,21 @@ def plurals(word: str) -> set[str]:
 @dataclass(frozen=True, slots=True)
 class AgentEntry:
     """One role phrase: its sector (None for a generic head with no default), whether it is a
-    generic head that defers to other words of its phrase, and whether it names a state organ."""
+    generic head that defers to other words of its phrase, and whether it names a state organ.
+
+    Entries of user dictionaries in the PETRARCH style ``compose``: every such role word of a
+    phrase adds its code to the actor's ("Danish Islamist media" -> DNK MUS MED), before it when
+    ``prefix`` ("MSF Arnor" -> NGO ARN). ``inflect`` False: only the forms listed match (no
+    plural or lemma forms)."""
 
     phrase: str
     sector: str | None
     generic: bool = False
     organ: bool = False
+    prefix: bool = False
+    compose: bool = False
+    inflect: bool = True
+    origin: str | None = None
 
 
 @dataclass(slots=True)
@@ -42,17 +51,30 @@ class AgentTable:
     entries: dict[str, AgentEntry] = field(default_factory=dict)
     titles: dict[str, str | None] = field(default_factory=dict)  # title -> sector (None: any)
     longest: int = 1  # words in the longest phrase
+    forms_of: dict[str, set[str]] = field(default_factory=dict)  # phrase key -> its forms
 
-    def add(self, entry: AgentEntry) -> None:
+    def add(self, entry: AgentEntry, *, forms: tuple[str, ...] | None = None,
+            replace: bool = False) -> None:  # fmt: skip
+        """Add a phrase with its regular plurals, or with exactly ``forms`` besides it.
+        ``replace``: first drop every form of an earlier entry for the same phrase (a user
+        entry overriding a built-in one, plurals included)."""
         key = agent_key(entry.phrase)
         words = key.split(" ")
-        forms = {key}
-        *rest, last = words
-        forms |= {" ".join([*rest, p]) for p in plurals(last)}
-        for form in forms:
-            if form == key or form not in self.entries:
+        if replace:
+            for form in self.forms_of.pop(key, ()):
+                if form in self.entries and agent_key(self.entries[form].phrase) == key:
+                    del self.entries[form]
+        found = {key}
+        if forms is None:
+            *rest, last = words
+            found |= {" ".join([*rest, p]) for p in plurals(last)}
+        else:
+            found |= {agent_key(f) for f in forms}
+        for form in found:
+            if form == key or replace or form not in self.entries:
                 self.entries[form] = entry
-        self.longest = max(self.longest, len(words))
+                self.forms_of.setdefault(key, set()).add(form)
+        self.longest = max(self.longest, *(len(f.split(" ")) for f in found))
 
     def get(self, phrase: str) -> AgentEntry | None:
         return self.entries.get(agent_key(phrase))

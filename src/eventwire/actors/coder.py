@@ -95,11 +95,26 @@ class DocumentActors:
         self.country_focus = focus
         self.day = day
         self._starts = [m.start for m in mentions]  # mentions are sorted by start
+        self._current: Sentence | None = None  # the sentence being coded
 
     # ------------------------------------------------------------------ public
+    def code_all(self, sentence: Sentence, head: Token) -> list[Actor]:
+        """The actors of the noun phrase headed by ``head``: one, or several when a user
+        dictionary codes it as several ("The Shire" [FRO/BIL/SAM]; "lawmakers in Fornost
+        and Gondor")."""
+        actor = self.code(sentence, head)
+        if actor is None or not actor.code or "/" not in actor.code:
+            return [actor] if actor is not None else []
+        out = []
+        for code in dict.fromkeys(c for c in actor.code.split("/") if c):
+            country, sector = split_code(code)
+            out.append(replace(actor, code=code, country=country, sector=sector))
+        return out
+
     def code(self, sentence: Sentence, head: Token) -> Actor | None:
         """The actor of the noun phrase headed by ``head`` (a token of ``sentence.doc``), or
         None when nothing in it is codable."""
+        self._current = sentence
         if head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(sentence, head)
         phrase = build_phrase(head)
@@ -114,7 +129,7 @@ class DocumentActors:
                 return self._antecedent(sentence, head, kinds={"organisation"}, back=3)
             return None
         code, name = reading
-        country, sector = split_code(code)
+        country, sector = split_code(code.split("/")[0])
         start, end = sentence.article_span(build_phrase(head).span)
         for f in found:  # a name running past the parsed phrase ("Observatory for Human Rights")
             if f.zone == "head" and f.mention.name == name:
@@ -154,7 +169,7 @@ class DocumentActors:
             if token.dep_ != "poss" or token.lower_ not in ("its", "their"):
                 continue
             start, _ = sentence.article_span(token)
-            kinds = ("organisation", "institution", "country", "capital", "demonym")
+            kinds = ("organisation", "institution", "country", "capital", "demonym", "actor")
             before = [
                 m
                 for m in self.mentions
@@ -200,6 +215,9 @@ class DocumentActors:
     def _decide(
         self, phrase: Phrase, found: list[_Found], agents: list[_AgentHit]
     ) -> tuple[str, str | None] | None:
+        composed = self._composed(phrase, found, agents)
+        if composed is not None:
+            return composed
         head = phrase.head
         named = [f for f in found if f.mention.is_named and f.mention.code]
         places = [f for f in found if not f.mention.is_named]
@@ -252,9 +270,91 @@ class DocumentActors:
                 return code, m.name
             return m.country + sector, None
         country = self._country(places, head_i)
-        if country is None and any(a.entry.organ for a in agents):
-            country = self.country_focus
+        organs = [a for a in agents if a.entry.organ]
+        if country is None and organs:
+            country = self._earlier_country(organs, head_i) or self.country_focus
         return (country or "") + sector, None
+
+    def _earlier_country(self, organs: list[_AgentHit], head_i: int) -> str | None:
+        """The country of the nearest earlier "Syrian government ...", "Turkey's army ..." in
+        the article, for a later bare "government forces" or "the army"."""
+        doc = self._current.doc if self._current is not None else None
+        if doc is None:
+            return None
+        words = {doc[i].lower_ for a in organs for i in range(a.first, a.last + 1)}
+        before = self._current.start + doc[min(head_i, len(doc) - 1)].idx
+        text = self.document.article.text
+        best: str | None = None
+        for m in self.mentions:
+            if m.start >= before:
+                break
+            if m.kind not in ("country", "demonym", "capital") or not m.country:
+                continue
+            following = text[m.end : m.end + 24].lower().replace("'s", " ").split()
+            if any(w.strip(",.") in words for w in following[:2]):
+                best = m.country
+        return best
+
+    # ------------------------------------------------------------------ PETRARCH style
+    def _composed(
+        self, phrase: Phrase, found: list[_Found], agents: list[_AgentHit]
+    ) -> tuple[str, str | None] | None:
+        """PETRARCH's composition, for phrases with a user dictionary's actor or role words:
+        the first actor of the phrase, its role words' codes added in order ("Danish Islamist
+        media" -> DNK MUS MED; "MSF Arnor" -> NGO ARN), "former" making them ELI. Several
+        codes ("A/B") when the actor is a list ("ambassadors of Arnor and Gondor")."""
+        composing = sorted((a for a in agents if a.entry.compose), key=lambda a: a.first)
+        bases = self._bases(phrase, found)
+        if not composing and not (bases and bases[0].mention.kind == "actor"):
+            return None
+        former = any(t.lower_ in ("former", "ex") for t in phrase.tokens("core"))
+        prefixes = [a.entry.sector or "" for a in composing if a.entry.prefix]
+        suffixes = [a.entry.sector or "" for a in composing if not a.entry.prefix]
+        if former:
+            suffixes = ["ELI"]
+        codes = [_base_code(f.mention) for f in bases] or [""]
+        out = [compose_code(prefixes, c, suffixes) for base in codes for c in base.split("/")]
+        out = [c for c in dict.fromkeys(out) if c]
+        if not out:
+            return None
+        return "/".join(out), (bases[0].mention.name if bases else None)
+
+    def _bases(self, phrase: Phrase, found: list[_Found]) -> list[_Found]:
+        """The actor a phrase is about, PETRARCH style: its leftmost coded name in the phrase
+        proper, else in an of-phrase, else in an in/from-phrase; with the names conjoined to
+        it ("in Fornost and Gondor")."""
+        coded = [f for f in found if _base_code(f.mention)]
+        for zones in (("head", "core", "appos"), ("of",), ("loc",)):
+            near = sorted((f for f in coded if f.zone in zones), key=lambda f: f.tokens[0])
+            if not near:
+                continue
+            best = near[0]
+            if best.zone == "head":
+                return [best]
+            doc = phrase.head.doc
+            conj = {c.i for c in doc[best.last].conjuncts}
+            sentence = self._current
+            more = [
+                _Found(m, best.zone, toks)
+                for m, toks in self._sentence_mentions(sentence)
+                if any(i in conj for i in toks) and _base_code(m)
+            ] if sentence is not None else []  # fmt: skip
+            return [best, *more]
+        return []
+
+    def _sentence_mentions(self, sentence: Sentence) -> list[tuple[Mention, tuple[int, ...]]]:
+        doc = sentence.doc
+        if doc is None:
+            return []
+        first = bisect_left(self._starts, sentence.start)
+        last = bisect_left(self._starts, sentence.end)
+        out = []
+        for m in self.mentions[first:last]:
+            lo, hi = m.start - sentence.start, m.end - sentence.start
+            toks = tuple(t.i for t in doc if t.idx < hi and lo < t.idx + len(t.text))
+            if toks:
+                out.append((m, toks))
+        return out
 
     @staticmethod
     def _country(places: list[_Found], head_i: int) -> str | None:
@@ -274,9 +374,9 @@ class DocumentActors:
         if word in THING_PRONOUNS:
             if head.dep_ in OBJECT_DEPS:  # "rejected it": almost always a thing, not an actor
                 return None
-            kinds = {"organisation", "institution", "country", "capital"}
+            kinds = {"organisation", "institution", "country", "capital", "actor"}
             return self._antecedent(sentence, head, kinds=kinds, back=1)
-        return self._antecedent(sentence, head, kinds={"organisation"}, back=1)
+        return self._antecedent(sentence, head, kinds={"organisation", "actor"}, back=1)
 
     def _antecedent(
         self, sentence: Sentence, head: Token, *, kinds: set[str], back: int
@@ -306,7 +406,30 @@ def _lookup(table: AgentTable, window: list[Token]) -> AgentEntry | None:
     if entry is None:
         lemma = " ".join([*(t.text for t in window[:-1]), window[-1].lemma_])
         entry = table.get(lemma)
+        if entry is not None and not entry.inflect:  # "polices" is not "police" {} (no plural)
+            entry = None
     return entry
+
+
+def _base_code(mention: Mention) -> str | None:
+    """What a role word's code is added to: a named actor's code, a country's ISO code."""
+    if mention.kind in ("country", "demonym"):
+        return mention.country
+    return mention.code
+
+
+def compose_code(prefixes: list[str], base: str, suffixes: list[str]) -> str:
+    """PETRARCH's code composition: prefixes + base + suffixes, a code's three-letter parts
+    added once ("USAGOV" + "GOV" -> USAGOV; "ARN" + "GOVFRM" -> ARNGOVFRM)."""
+    parts = [base[i : i + 3] for i in range(0, len(base), 3)]
+    out = base
+    for code in suffixes:
+        chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
+        if code and not all(c in parts for c in chunks):
+            out += code
+            parts += chunks
+    lead = "".join(p for p in dict.fromkeys(prefixes) if p and p not in parts)
+    return lead + out
 
 
 def _nearest(found: list[_Found], head_i: int) -> _Found:

@@ -1,9 +1,10 @@
-"""The actor dictionary: the built-in data files, typed, plus optional user files.
+"""The actor dictionary: the built-in data files, typed, plus optional user dictionaries.
 
 Loading is lazy and cached (:func:`load_dictionary`); nothing is read at import time.
-A user file is YAML with any of the keys ``people``, ``organisations``, ``institutions`` and
-``agents`` in the built-in formats; its entries are added after the built-in ones, and an entry
-with the same canonical name replaces the built-in one.
+User dictionaries (files or folders, read by :mod:`eventwire.dictionaries`: our YAML and CSV,
+PETRARCH/TABARI files) add actors, people, organisations, institutions and role words; an
+entry with the same canonical name (or role phrase) replaces the built-in one, and a name a
+user entry spells takes precedence over built-in entries spelt the same.
 """
 
 from __future__ import annotations
@@ -23,9 +24,8 @@ from .agents import AgentEntry, AgentTable, agent_key
 from .codes import is_code, split_code
 from .countries import load_countries
 from .dates import parse_bound
-from .records import Country, Institution, Organisation, Person, Role
+from .records import ActorEntry, Country, Institution, Organisation, Person, Role
 
-USER_KEYS = {"people", "organisations", "institutions", "agents"}
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -37,6 +37,7 @@ class ActorDictionary:
     people: tuple[Person, ...]
     organisations: tuple[Organisation, ...]
     institutions: tuple[Institution, ...]
+    actors: tuple[ActorEntry, ...] = ()  # user dictionaries' actors (PETRARCH style)
 
 
 def _data(name: str) -> Any:
@@ -186,36 +187,32 @@ def _builtin() -> tuple[Any, tuple[Person, ...], tuple[Organisation, ...], tuple
     return agents_raw, tuple(people), tuple(orgs), tuple(institutions)
 
 
-@lru_cache(maxsize=8)
 def load_dictionary(extra: tuple[Path, ...] = ()) -> ActorDictionary:
-    """The built-in dictionary, extended by user YAML files (cached per tuple of paths)."""
+    """The built-in dictionary, extended by user dictionaries: files or folders in any format
+    :mod:`eventwire.dictionaries` reads (cached while the files stay the same)."""
+    from ..dictionaries import load_dictionaries
+
+    return _with_user(load_dictionaries(tuple(Path(p) for p in extra)))
+
+
+@lru_cache(maxsize=8)
+def _with_user(user: Any) -> ActorDictionary:
     agents_raw, builtin_people, builtin_orgs, builtin_institutions = _builtin()
     agents = AgentTable()
     parse_agents(agents_raw, agents, where="agents.yaml")
-    people: list[Person] = list(builtin_people)
-    orgs: list[Organisation] = list(builtin_orgs)
-    institutions: list[Institution] = list(builtin_institutions)
-    for path in extra:
-        where = str(path)
-        if not Path(path).is_file():
-            raise ConfigError(f"[E120] actor dictionary {where} does not exist")
-        raw = _read_yaml(Path(path), where) or {}
-        if not isinstance(raw, dict) or set(raw) - USER_KEYS:
-            raise ConfigError(
-                f"[E121] {where}: a user dictionary is a mapping with keys "
-                f"{', '.join(sorted(USER_KEYS))}"
-            )
-        people = list(_merge(people, parse_people(raw.get("people") or [], where=where)))
-        orgs = list(_merge(orgs, parse_organisations(raw.get("organisations") or [], where=where)))
-        institutions = list(
-            _merge(institutions, parse_institutions(raw.get("institutions") or [], where=where))
-        )
-        if raw.get("agents"):
-            parse_agents(raw["agents"], agents, where=where)
+    for spec in user.agents:
+        agents.add(spec.entry, forms=spec.forms, replace=True)
+    for title, sector in user.titles:
+        agents.titles[title] = sector
+    by_name: dict[str, ActorEntry] = {}
+    for actor in user.actors:  # a later entry with the same name replaces an earlier one
+        by_name.pop(actor.name, None)
+        by_name[actor.name] = actor
     return ActorDictionary(
         countries=load_countries(),
         agents=agents,
-        people=tuple(people),
-        organisations=tuple(orgs),
-        institutions=tuple(institutions),
+        people=_merge(builtin_people, user.people),
+        organisations=_merge(builtin_orgs, user.organisations),
+        institutions=_merge(builtin_institutions, user.institutions),
+        actors=tuple(by_name.values()),
     )

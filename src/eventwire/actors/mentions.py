@@ -17,7 +17,7 @@ from functools import lru_cache
 from .codes import split_code
 from .dictionary import ActorDictionary
 from .names import Match, NameEntry, fold, name_index
-from .records import Country, Institution, Organisation, Person
+from .records import ActorEntry, Country, Institution, Organisation, Person
 
 PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "der", "la", "le",
              "di", "dos", "du", "ben", "bint", "ould", "ag"}  # fmt: skip
@@ -63,7 +63,7 @@ class Mention:
     start: int
     end: int
     text: str
-    kind: str  # person, titled, organisation, institution, country, capital, demonym
+    kind: str  # person, titled, actor, organisation, institution, country, capital, demonym
     code: str | None
     country: str | None
     sector: str | None
@@ -123,6 +123,15 @@ def _choose_person(entries: tuple[NameEntry, ...], day: date, focus: str | None)
 def _to_mention(match: Match, text: str, day: date, focus: str | None) -> Mention | None:
     found = text[match.start : match.end]
     ref = match.entries[0].ref
+    if match.kind == "actor":  # a user actor: the last entry spelt this way wins
+        actor = match.entries[-1].ref
+        assert isinstance(actor, ActorEntry)
+        code = actor.code_on(day)
+        if code is None:  # known, but not coded (on this date)
+            return None
+        country, sector = split_code(code.split("/")[0])
+        return Mention(match.start, match.end, found, "actor", code, country, sector, actor.name,
+                       actor)  # fmt: skip
     if match.kind == "person":
         person = _choose_person(match.entries, day, focus)
         return _person_mention(match, found, person, day) if person else None
@@ -145,7 +154,7 @@ def _to_mention(match: Match, text: str, day: date, focus: str | None) -> Mentio
 
 def stance_or_sponsor(text: str, mention: Mention) -> bool:
     """True for "Iran-backed", "al-Qaeda-linked", "pro-Russia", "anti-government"."""
-    if mention.kind not in ("organisation", "country", "capital", "demonym", "institution"):
+    if mention.kind not in ("organisation", "country", "capital", "demonym", "institution", "actor"):
         return False
     before = text[max(0, mention.start - 6) : mention.start]
     return bool(_SPONSOR.match(text, mention.end) or _STANCE.search(before))

@@ -17,20 +17,23 @@ from typing import Literal
 import ahocorasick
 
 from .dictionary import ActorDictionary
-from .records import Country, Institution, Organisation, Person
+from .records import ActorEntry, Country, Institution, Organisation, Person
 from .text import is_acronym
 
-Kind = Literal["person", "organisation", "institution", "country", "capital", "demonym", "block"]
+Kind = Literal[
+    "person", "actor", "organisation", "institution", "country", "capital", "demonym", "block"
+]
 PRIORITY: dict[str, int] = {
     "block": -1,
     "person": 0,
-    "organisation": 1,
-    "institution": 2,
-    "country": 3,
-    "capital": 4,
-    "demonym": 5,
+    "actor": 1,
+    "organisation": 2,
+    "institution": 3,
+    "country": 4,
+    "capital": 5,
+    "demonym": 6,
 }
-Ref = Person | Organisation | Institution | Country | None
+Ref = Person | ActorEntry | Organisation | Institution | Country | None
 
 # Capitals that are common words or names elsewhere: never a metonym for their government.
 CAPITAL_STOP = {
@@ -83,6 +86,11 @@ class NameEntry:
     ref: Ref
     form: str
 
+    @property
+    def user(self) -> bool:
+        """From a user dictionary: it takes precedence over built-in entries spelt the same."""
+        return getattr(self.ref, "origin", None) is not None
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -108,6 +116,8 @@ class NameIndex:
                 bucket.append(entry)
         self._automaton = ahocorasick.Automaton()
         for key, found in by_key.items():
+            if any(e.user for e in found) and not all(e.user for e in found):
+                found = [e for e in found if e.user]
             self._automaton.add_word(key, (key, tuple(found)))
         self._automaton.make_automaton()
         self.size = len(by_key)
@@ -160,6 +170,8 @@ def _entries(dictionary: ActorDictionary) -> list[NameEntry]:
     entries: list[NameEntry] = [NameEntry("block", None, b) for b in BLOCKERS]
     for person in dictionary.people:
         entries += [NameEntry("person", person, n) for n in person.names]
+    for actor in dictionary.actors:
+        entries += [NameEntry("actor", actor, n) for n in actor.names]
     for org in dictionary.organisations:
         entries += [NameEntry("organisation", org, n) for n in org.names]
     for inst in dictionary.institutions:

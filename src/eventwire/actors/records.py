@@ -47,6 +47,7 @@ class Person:
     names: tuple[str, ...]
     roles: tuple[Role, ...]
     country: str | None = None  # nationality, used when no role is held on the date
+    origin: str | None = None  # the user dictionary entry it came from (None: built-in)
 
     def role_on(self, day: date) -> Role | None:
         """The role held on ``day`` (the latest-starting one if several overlap), or None."""
@@ -81,6 +82,7 @@ class Organisation:
     names: tuple[str, ...]
     kind: str  # "igo", "ngo", "armed", "party", "other"
     periods: tuple[Role, ...] = ()  # codes that replace ``code`` for a date range
+    origin: str | None = None
 
     def role_on(self, day: date) -> Role:
         """The dated period holding on ``day``, else the organisation's own code."""
@@ -98,7 +100,28 @@ class Institution:
     country: str
     sector: str
     names: tuple[str, ...]
+    origin: str | None = None
 
     @property
     def code(self) -> str:
         return self.country + self.sector
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """A named actor of a user dictionary (PETRARCH style): a default code and codes for date
+    ranges, of which the first holding on a date wins. Its code composes with role nouns as a
+    country's does ("Gondor soldiers" -> GONMIL); "A/B" codes several actors at once."""
+
+    name: str
+    names: tuple[str, ...]
+    code: str | None  # the default, None when only dated codes apply
+    periods: tuple[Role, ...] = ()
+    origin: str | None = None  # "file:line" or "file: name"
+
+    def code_on(self, day: date) -> str | None:
+        """The code on ``day``: the first dated period holding, else the default."""
+        for period in self.periods:
+            if period.holds_on(day):
+                return period.code
+        return self.code

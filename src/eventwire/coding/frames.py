@@ -264,7 +264,9 @@ def _merge_same_happening(frames: list[Frame], by_token: dict[int, Frame]) -> No
     _merge_violence(frames, by_token)
 
 
-MERGE_DEPS = frozenset({"advcl", "conj", "relcl", "acl", "advmod", "npadvmod"})
+MERGE_DEPS = frozenset(
+    {"advcl", "conj", "relcl", "acl", "advmod", "npadvmod", "aux", "dep", "amod", "compound"}
+)
 
 
 def _path(token: Token, top: Token) -> list[Token]:
@@ -343,8 +345,9 @@ def _merge_violence(frames: list[Frame], by_token: dict[int, Frame]) -> None:
         if len(members) < 2:
             continue
         members.sort(key=lambda m: m.depth)
-        keep = min(members, key=lambda m: (m.lemma in CASUALTY_LEMMAS, m.is_noun is False, m.depth))
         top = members[0]
+        nouns = [m for m in members if m.is_noun and m.lemma not in CASUALTY_LEMMAS]
+        keep = nouns[0] if nouns else top
         if top is not keep:
             keep.anchor = top.anchor or top.token
         for gone in members:

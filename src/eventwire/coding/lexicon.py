@@ -147,8 +147,9 @@ def _trigger(lemma: str, pos: str, spec: Any, classes: Mapping[str, Sequence[str
         raise ConfigError(f"[E021] {where}: unknown kind '{base.kind}'; use one of {sorted(KINDS)}")
     patterns = []
     for p in spec.get("patterns", ()):
-        if shared is not None and (id(p), base) in shared:  # one block's patterns, many verbs
-            patterns.append(shared[id(p), base])
+        key = (id(p), replace(base, code=None))  # one block's patterns serve all its verbs
+        if shared is not None and key in shared:
+            patterns.append(shared[key])
             continue
         keys = [k for k in CONDITION_KEYS if k in p and not (k == "prep" and phrased_prep(p))]
         conditions = {k: _codes(p[k], classes, where) for k in keys}
@@ -170,7 +171,7 @@ def _trigger(lemma: str, pos: str, spec: Any, classes: Mapping[str, Sequence[str
         )
         pattern = Pattern(conditions, reading, parse_conditions(p, classes, where))
         if shared is not None:
-            shared[id(p), base] = pattern
+            shared[key] = pattern
         patterns.append(pattern)
     forms = tuple(str(f).lower() for f in spec.get("forms") or ())
     return Trigger(lemma.lower(), pos, base, tuple(patterns), forms)

@@ -93,6 +93,11 @@ def modality_of(trigger: Token) -> Modality:
                 m.hypothetical = True
     if _has_if(trigger):
         m.hypothetical = True
+    # "any forces that violate the ceasefire": a rule about whoever might, not a report
+    if trigger.dep_ == "relcl" and any(
+        c.dep_ == "det" and c.lower_ in ("any", "every", "whoever") for c in trigger.head.children
+    ):
+        m.hypothetical = True
     # "is going to attack", "is to visit"
     head = trigger.head
     if trigger.dep_ == "xcomp" and head.lemma_ in ("go", "be") and head.tag_ == "VBG" or (

@@ -12,6 +12,7 @@ from .lexicon import ANY, GPE, Lexicon, Pattern, Reading, Trigger
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "obj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+AUXILIARIES = frozenset({"be", "have", "do", "get", "go", "will", "can", "may", "must"})
 #: "a mediation effort", "the peace process": the modifier names the event
 EFFORT_NOUNS = frozenset(
     {"effort", "bid", "process", "mission", "initiative", "campaign", "attempt", "drive", "move",
@@ -121,6 +122,8 @@ def _pos(token: Token) -> str | None:
         return None
     if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
         return "VERB"
+    if token.pos_ == "AUX" and token.tag_ == "VBG" and token.lemma_ not in AUXILIARIES:
+        return "VERB"  # the small model tags "shelling" as an auxiliary now and then
     if token.pos_ == "NOUN" and (token.dep_ != "compound" or token.head.lemma_ in EFFORT_NOUNS):
         return "NOUN"
     return None
