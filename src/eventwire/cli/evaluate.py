@@ -34,6 +34,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pl.add_argument("--gold-spans", action="store_true", help="resolve the gold spans only")
     pl.add_argument("--demonyms", action="store_true", help="count 'Turkish' etc. as toponyms")
     pl.set_defaults(func=run_places)
+    inc = inner.add_parser(
+        "incidents",
+        help="incident merging: B-cubed precision/recall/F1 over articles",
+        description="GOLD.jsonl: {id, source, published, title, text, incident} per line; "
+        "articles with the same incident label report the same happening.",
+    )
+    inc.add_argument("gold", type=Path, metavar="GOLD.jsonl")
+    inc.add_argument("--json", action="store_true", help="print the scores as JSON")
+    inc.add_argument("--workers", type=int, default=1)
+    inc.set_defaults(func=run_incidents)
 
 
 def run_events(args: argparse.Namespace) -> int:
@@ -80,4 +90,25 @@ def run_places(args: argparse.Namespace) -> int:
             print(f"  {name:28} {value:.3f}")
         elif isinstance(value, int) and not isinstance(value, bool):
             print(f"  {name:28} {value}")
+    return 0
+
+
+def run_incidents(args: argparse.Namespace) -> int:
+    from ..incidents.evaluate import evaluate_incidents
+
+    scores = evaluate_incidents(args.gold, n_process=args.workers)
+    if args.json:
+        print(json.dumps(scores.to_dict(), indent=2))
+        return 0
+    print(
+        f"{args.gold.name}: {scores.articles} articles, {scores.gold_incidents} gold incidents, "
+        f"{scores.predicted_incidents} predicted"
+    )
+    for name in ("precision", "recall", "f1"):
+        print(f"  B-cubed {name:20} {getattr(scores, name):.3f}")
+    print(f"  {'articles without events':28} {scores.without_events}")
+    for label, clusters in scores.split.items():
+        print(f"  split   {label}: {' | '.join(' '.join(c) for c in clusters)}")
+    for cluster in scores.merged:
+        print(f"  merged  {' '.join(cluster)}")
     return 0

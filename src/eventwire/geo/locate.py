@@ -31,6 +31,9 @@ PLACE_NOUNS = frozenset(
     "town city village area region province district outskirts suburb suburbs neighbourhood "
     "neighborhood camp port capital governorate county municipality state island".split()
 )
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|inside|around|on)\s+(?:the\s+)?(?:\w+\s+)?$"
+)
 SPECIFICITY = {"place": 0, "admin2": 1, "admin1": 2, "country": 3}
 _ACTOR_NOUNS = (
     "government|governments|forces|force|troops|army|armies|military|soldiers|soldier|police|"
@@ -105,50 +108,58 @@ class Locator:
         return named or self.geoparser.country_place(country)
 
     def _attached(self, doc: Document, event: Event, places: list[Place]) -> Place | None:
+        """A place in a locative phrase of the trigger, of its subject or object, or of the verb
+        the trigger depends on; or the object itself when it is a place ("shelled Kharkiv")."""
         sentence = doc.sentence_of(event)
         if sentence.doc is None:
             return None
         trigger = _token_at(sentence, event.trigger_start - sentence.start)
         if trigger is None:
             return None
-        actors = _actor_spans(event)
-        heads = [trigger]
-        heads += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "attr", "dative")]
+        origins = _origin_spans(event)
+        patients = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+        if trigger.dep_ in ("nsubj", "nsubjpass"):  # "airstrikes hit Rafah": the verb's object
+            patients += [c for c in trigger.head.children if c.dep_ == "dobj"]
+        patients += [c for p in patients for c in p.children if c.dep_ == "conj"]
+        heads = [trigger, *patients]
+        heads += [c for c in trigger.children if c.dep_ in ("nsubj", "attr", "dative")]
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "xcomp", "conj"):
             heads.append(trigger.head)
-        attached: list[Place] = []
+        ranges: list[tuple[int, int]] = []
+        for patient in patients:  # the object itself, without its own phrases
+            ranges.append(_span(sentence, [patient, *patient.lefts]))
         for head in heads:
             for child in head.children:
                 if child.dep_ not in ("prep", "agent"):
                     continue
                 of_place = child.lower_ == "of" and head.lemma_.lower() in PLACE_NOUNS
-                if child.lower_ not in LOCATIVE_PREPS and not of_place:
-                    continue
-                tokens = list(child.subtree)
-                start = sentence.article_span(tokens[0])[0]
-                end = sentence.article_span(tokens[-1])[1]
-                attached += [
-                    p
-                    for p in places
-                    if start <= p.start and p.end <= end and not _overlaps(p, actors)
-                ]
-        if attached:
-            return min(
-                attached,
-                key=lambda p: (
-                    SPECIFICITY[p.precision or "country"],
-                    abs(p.start - event.trigger_start),
-                ),
-            )
-        return None
+                if child.lower_ in LOCATIVE_PREPS or of_place:
+                    ranges.append(_span(sentence, list(child.subtree)))
+        attached = [
+            p
+            for p in places
+            if any(s <= p.start and p.end <= e for s, e in ranges)
+            and not _is_origin(doc.article.text, p, origins)
+        ]
+        if not attached:
+            return None
+        return min(
+            attached,
+            key=lambda p: (
+                SPECIFICITY[p.precision or "country"],
+                abs(p.start - event.trigger_start),
+            ),
+        )
 
     def _in_sentence(self, doc: Document, event: Event, places: list[Place]) -> Place | None:
         sentence = doc.sentence_of(event)
-        actors = _actor_spans(event)
+        actors = _origin_spans(event)
         inside = [
             p
             for p in places
-            if sentence.start <= p.start and p.end <= sentence.end and not _overlaps(p, actors)
+            if sentence.start <= p.start
+            and p.end <= sentence.end
+            and not _is_origin(doc.article.text, p, actors)
         ]
         if not inside:
             return None
@@ -169,16 +180,37 @@ def _token_at(sentence: Sentence, offset: int) -> Token | None:
     return None
 
 
-def _actor_spans(event: Event) -> list[tuple[int, int]]:
-    return [
-        (a.start, a.end)
-        for a in (*event.source_actors, *event.target_actors)
-        if a.start is not None and a.end is not None
-    ]
+def _origin_spans(event: Event) -> list[tuple[int, int]]:
+    """Spans where a place can only be an actor's origin: every source actor ("Turkey moved
+    troops"), and target actors longer than a bare name ("Turkish soldiers" but not "Kyiv")."""
+    spans = []
+    for actors, target in ((event.source_actors, False), (event.target_actors, True)):
+        for a in actors:
+            if a.start is None or a.end is None:
+                continue
+            if target and _is_bare_place(a.text):
+                continue
+            spans.append((a.start, a.end))
+    return spans
 
 
-def _overlaps(place: Place, spans: list[tuple[int, int]]) -> bool:
-    return any(s < place.end and place.start < e for s, e in spans)
+def _is_bare_place(text: str) -> bool:
+    words = [w for w in text.split() if w.lower() not in ("the", "a", "an")]
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
+def _span(sentence: Sentence, tokens: list[Token]) -> tuple[int, int]:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    return sentence.article_span(tokens[0])[0], sentence.article_span(tokens[-1])[1]
+
+
+def _is_origin(text: str, place: Place, spans: list[tuple[int, int]]) -> bool:
+    """True when the place lies in an actor's words as where the actor comes from ("Turkish
+    soldiers", "the Damascus regime"), not as where it is ("soldiers in Hatay")."""
+    for s, e in spans:
+        if s < place.end and place.start < e:
+            return not _LOCATIVE_BEFORE.search(text[s : place.start])
+    return False
 
 
 def _is_event_place(text: str, place: Place) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -21,6 +22,11 @@ PRECISION = {
     CONTINENT: "region",
 }
 Span = tuple[int, int]
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|around|into|inside|across|towards?|through|throughout|"
+    r"(?:town|city|village|district|province|region|area|suburb|outskirts) of)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 class Geoparser:
@@ -38,7 +44,7 @@ class Geoparser:
     def mentions_at(self, text: str, spans: Sequence[Span]) -> list[Mention]:
         """Mentions for given spans (gold toponyms): each span looked up as a whole."""
         out = [self._mention_for(text, s, e) for s, e in spans]
-        self.recogniser._cues(text, out)
+        self.recogniser.add_cues(text, out)
         return out
 
     def places(
@@ -54,12 +60,47 @@ class Geoparser:
         given = toponyms is not None
         mentions = self.mentions_at(text, toponyms or ()) if given else self.mentions(text, ner=ner)
         resolved = self.resolver.resolve(mentions)
+        if not given:
+            resolved = self._check_aliases(text, mentions, resolved)
         places = []
         for m, (entry, margin) in zip(mentions, resolved, strict=True):
-            if m.demonym and not (demonyms or given):
+            if m.demonym and not given and (not demonyms or self._plural_demonym(m)):
+                continue
+            if entry is None and not given:
                 continue
             places.append(self.place(m, entry, margin))
         return places
+
+    def _plural_demonym(self, m: Mention) -> bool:
+        """ "Americans", "Cubans": people, not an adjective of place."""
+        return m.text.endswith("s") and self.gaz.demonym(m.key[:-1]) is not None
+
+    def _check_aliases(
+        self, text: str, mentions: list[Mention], resolved: list[tuple[int | None, float]]
+    ) -> list[tuple[int | None, float]]:
+        """A town found only by an alternate name unlike its own ("Kobani" for 'Ayn al 'Arab,
+        but also "Google" for Topeka) is kept only if the article once uses the name the way
+        place names are used: "in Kobani", "the town of Kobani", "Kobani, Syria", or tagged as a
+        place by the parser."""
+        placelike: set[str] = set()
+        for i, m in enumerate(mentions):
+            if m.container is not None or {"GPE", "LOC", "FAC"} & m.evidence:
+                placelike.add(m.key)
+            elif _PLACE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
+                placelike.add(m.key)
+            elif i > 0 and mentions[i - 1].container == i:
+                placelike.add(m.key)
+        out = []
+        for m, (entry, margin) in zip(mentions, resolved, strict=True):
+            if entry is not None and not m.demonym and m.key not in placelike:
+                cand = next((c for c in m.candidates if c.entry == entry), None)
+                kind = self.gaz.kind(entry)
+                if cand is not None and not cand.main and kind in (PLACE, ADMIN2):
+                    own = t.key(self.gaz.tables.name[entry])
+                    if t.loose(own) != t.loose(m.key):
+                        entry = None
+            out.append((entry, margin))
+        return out
 
     def place(self, m: Mention, entry: int | None, margin: float = 0.0) -> Place:
         kind = "demonym" if m.demonym else "toponym"

@@ -41,6 +41,7 @@ PLACE_MODIFIERS = frozenset(
     metropolitan downtown inner outer new old mid rural urban coastal provincial federal state
     the in of at near from to and or""".split()
 )
+_CONTRACTION = re.compile(r"^[A-Za-z]+['’](?:ve|ll|re|d|m|t|s)$", re.I)
 SPEECH_VERBS = frozenset("said says say told added asked wrote explained noted stated".split())
 
 
@@ -151,7 +152,7 @@ class Recogniser:
             i += length
         mentions.sort(key=lambda m: m.start)
         self._add_ner_evidence(mentions, ner)
-        self._cues(text, mentions)
+        self.add_cues(text, mentions)
         return mentions
 
     # -- matching ------------------------------------------------------------------------------
@@ -171,6 +172,8 @@ class Recogniser:
             ):
                 j += 1
             run = tokens[i:j]
+            while run and run[0].text.lower().rstrip(".") in TITLES:
+                run = run[1:]  # "President Barack Obama": the name is what follows the title
             if 2 <= len(run) <= 3 and self._person_like(run):
                 words.update(tok.text for tok in run)
             i = max(j, i + 1)
@@ -266,10 +269,23 @@ class Recogniser:
             return False  # an acronym, unless in a headline or a dateline
         if len(span) == 1:
             word = first.key
+            low = first.text.lower()
             if not demonym and len(first.text) < 3:
                 return False
-            if first.text.lower() in stop_words() and not big:
+            if _CONTRACTION.match(first.text):
+                return False  # "I've", "We'll"
+            if low in COMMON_WORDS and not any(
+                gaz.kind(c.entry) == COUNTRY for c in candidates[:3]
+            ):
+                return False  # "Centre", "Western": a region's name, but rarely meant as one
+            if low in stop_words() and not big:
                 return False
+            if (
+                not big
+                and len(first.text) <= 4
+                and re.match(r"\.\s*[a-z0-9A-Z]", text[first.end :])
+            ):
+                return False  # "Nov. 8", "Sen. John", "Rev. Powell": an abbreviation
             if first.text.lower() in lower_words and not big and not demonym:
                 return False
             if first.text in persons and not big:
@@ -291,7 +307,8 @@ class Recogniser:
                 if s <= m.start and m.end <= e:
                     m.evidence.add(label)
 
-    def _cues(self, text: str, mentions: list[Mention]) -> None:
+    def add_cues(self, text: str, mentions: list[Mention]) -> None:
+        """Mark "X province" / "X city" and "X, Y" / "X in Y" containment between mentions."""
         for i, m in enumerate(mentions):
             after = text[m.end : m.end + 30]
             word = re.match(r"\s+([A-Za-z]+)", after)

@@ -31,6 +31,7 @@ EXPLICIT_CONTAINER = 8.0
 SUPPORT = 1.5  # per other name in the article with a plausible candidate near or around
 SUPPORT_KM = 150.0
 SUPPORT_CANDIDATES = 12
+HALF = 0.5  # support of a province by a place in it, and of places in the same province
 MAX_CANDIDATES = 40
 REJECTED = -1000.0
 
@@ -74,9 +75,12 @@ class Resolver:
         i = c.entry
         kind = tb.kind[i]
         s = math.log10(tb.population[i] + 10)
-        # a country or province named by one of its alternate names ("England" for the UK)
-        # loses its rank to an entry that bears the name as its own
-        s += KIND_BONUS[kind] if c.main or kind == PLACE else KIND_BONUS[kind] / 2
+        # a country or province named by one of its alternate names ("England" or "Gaza Strip"
+        # for a country) loses its rank to an entry that bears the name as its own
+        if c.main or kind == PLACE:
+            s += KIND_BONUS[kind]
+        elif not any(o.main for o in cands):
+            s += KIND_BONUS[kind] / 2
         if c.main:
             s += MAIN_NAME
         if tb.capital[i]:
@@ -103,7 +107,7 @@ class Resolver:
         votes: list[dict[int, float]] = []
         for m, cs, ps, k in zip(mentions, cands, priors, choice, strict=True):
             v: dict[int, float] = defaultdict(float)
-            if k is not None:
+            if k is not None and not m.loose:
                 weight = 1.0 if m.demonym or tb.kind[cs[k].entry] == COUNTRY else _confidence(ps)
                 country = tb.country[cs[k].entry]
                 if country >= 0:
@@ -117,12 +121,18 @@ class Resolver:
             cs[k].entry if k is not None else None for cs, k in zip(cands, choice, strict=True)
         ]
         out = []
+        by_key: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+        for m, v in zip(mentions, votes, strict=True):
+            for c, w in v.items():
+                by_key[m.key][c] += w
         for i, (m, cs, ps) in enumerate(zip(mentions, cands, priors, strict=True)):
-            own = votes[i]
+            own = by_key[m.key]  # a name does not vote for itself, however often it recurs
             mass = sum(total.values()) - sum(own.values())
             others = [e for j, e in enumerate(chosen) if j != i and e is not None]
             anchors = [e for e in others if tb.kind[e] in (PLACE, ADMIN2, ADMIN1, REGION)]
             container = chosen[m.container] if m.container is not None else None
+            if any(c.main and tb.kind[c.entry] == COUNTRY for c in cs):
+                container = None  # "Iraq, Iran, and Syria" lists countries, nothing holds Iraq
             scores = []
             for c, p in zip(cs, ps, strict=True):
                 e = c.entry
@@ -193,7 +203,11 @@ class Resolver:
         near = np.exp(-km / SUPPORT_KM) * (place[:, None] & place[None, :])
         around = (a1[:, None] == entries[None, :]) | (a2[:, None] == entries[None, :])
         holds = (a1[None, :] == entries[:, None]) | (a2[None, :] == entries[:, None])
-        close = np.maximum(near, (around | holds).astype(float)) * weights[None, :]
+        siblings = (a1[:, None] == a1[None, :]) & (a1[:, None] >= 0) & place[:, None]
+        close = np.maximum.reduce(
+            [near, around.astype(float), HALF * holds, HALF * (siblings & place[None, :])]
+        )
+        close = close * weights[None, :]
         close[owners[:, None] == owners[None, :]] = 0.0
         close[entries[:, None] == entries[None, :]] = 0.0
         n_owners = len(owner_of)

@@ -65,6 +65,11 @@ def fold(text: str) -> str:
     return " ".join(_NON_ALPHA.sub(" ", text).split())
 
 
+@lru_cache(maxsize=1 << 16)
+def _folded_word(word: str) -> str:
+    return fold(word).replace(" ", "")
+
+
 @lru_cache(maxsize=1 << 18)
 def _word_key(word: str) -> str:
     word = word.replace("ou", "u").replace("oo", "u").replace("ee", "i")
@@ -78,12 +83,13 @@ def _word_key(word: str) -> str:
     return word
 
 
-def name_keys(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 18)
+def name_keys(name: str) -> tuple[str, ...]:
     """The keys under which a gazetteer name is filed: its full key, and the key without a
     leading article ("Ar Raqqah" -> "al raqa", "raqa"; "The Hague" -> "the hague", "hague")."""
     words = fold(name).split()
     if not words:
-        return []
+        return ()
     raw = " ".join(_word_key(w) for w in words)
     words = [
         "al" if w in ARTICLES and i < len(words) - 1 else _word_key(w) for i, w in enumerate(words)
@@ -94,7 +100,7 @@ def name_keys(name: str) -> list[str]:
         rest = " ".join(words[1:])
         if len(rest) >= 4:
             keys.append(rest)
-    return keys
+    return tuple(keys)
 
 
 def key(name: str) -> str:
@@ -139,8 +145,7 @@ def tokenize(text: str) -> list[Token]:
         word, end = m.group(), m.end()
         if len(word) > 3 and word[-1] in "sS" and word[-2] in APOSTROPHES:  # possessive
             word, end = word[:-2], end - 2
-        folded = fold(word)
-        tokens.append(Token(m.start(), end, word, folded.replace(" ", ""), glued))
+        tokens.append(Token(m.start(), end, word, _folded_word(word), glued))
         prev_end = end
     for i, tok in enumerate(tokens):
         low = tok.key

@@ -1,0 +1,27 @@
+"""Accuracy floors on the shared dev sets (CI gates: a change that lowers a score fails)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.geo.evaluate import evaluate_places
+
+pytestmark = pytest.mark.devsets
+
+# floors sit just under the measured scores; move them up as the scores rise
+FLOORS = {
+    ("trnews", True): {"accuracy_161": 0.72, "country_accuracy": 0.90, "entity_accuracy": 0.88},
+    ("trnews", False): {"accuracy_161": 0.75, "precision": 0.80, "recall": 0.92},
+    ("geovirus", True): {"accuracy_161": 0.70, "country_accuracy": 0.92},
+    ("geovirus", False): {"accuracy_161": 0.74, "precision": 0.83, "recall": 0.92},
+}
+
+
+@pytest.mark.parametrize(("name", "gold_spans"), list(FLOORS))
+def test_floor(name, gold_spans, geoparser, load_devset):
+    records = load_devset(name)
+    scores = evaluate_places(
+        records, gold_spans=gold_spans, demonyms=name == "trnews", geoparser=geoparser
+    ).to_dict()
+    for metric, floor in FLOORS[(name, gold_spans)].items():
+        assert scores[metric] >= floor, f"{name} {metric} {scores[metric]:.3f} < {floor}"

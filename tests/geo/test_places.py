@@ -1,0 +1,87 @@
+"""Recognition and resolution on small hand-made texts."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _by_text(places):
+    return {p.text: p for p in places}
+
+
+def test_states_and_countries_do_not_become_towns(geoparser):
+    places = _by_text(geoparser.places("Floods hit Texas and Queensland; Australia sent help."))
+    assert places["Texas"].precision == "admin1"
+    assert places["Queensland"].country == "AUS"
+    assert places["Australia"].precision == "country"
+
+
+def test_abbreviations(geoparser):
+    text = "The U.S. and UK condemned it. He lives in Louisville, Ky. now."
+    places = _by_text(geoparser.places(text))
+    assert places["U.S."].country == "USA"
+    assert places["UK"].country == "GBR"
+    assert (places["Ky."].name, places["Ky."].precision) == ("Kentucky", "admin1")
+
+
+def test_us_context_decides_georgia(geoparser):
+    us = _by_text(geoparser.places("Storms hit Atlanta, Georgia, and Alabama in the US."))
+    assert us["Georgia"].country == "USA"
+    caucasus = _by_text(geoparser.places("Georgia and Armenia met in Tbilisi."))
+    assert caucasus["Georgia"].country == "GEO"
+
+
+def test_containment_cue(geoparser):
+    places = _by_text(geoparser.places("A tornado struck Paris, Texas, on Sunday."))
+    assert places["Paris"].country == "USA"
+    assert places["Paris"].admin1 == "Texas"
+
+
+def test_article_focus_picks_the_local_namesake(geoparser):
+    text = (
+        "Kentucky State Police said a man died in Metcalfe County. "
+        "The crash happened just outside Edmonton on Route 80."
+    )
+    assert _by_text(geoparser.places(text))["Edmonton"].admin1 == "Kentucky"
+
+
+def test_demonyms_are_countries_but_not_places_by_default(geoparser):
+    text = "Turkish soldiers crossed into Syria."
+    assert [p.text for p in geoparser.places(text)] == ["Syria"]
+    with_demonyms = _by_text(geoparser.places(text, demonyms=True))
+    assert with_demonyms["Turkish"].country == "TUR"
+    assert with_demonyms["Turkish"].kind == "demonym"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said the man was arrested.",
+        "President Jackson spoke on Monday.",
+        "The NATO summit ended.",
+        "Most of the victims were children.",
+    ],
+)
+def test_common_words_titles_and_acronyms_are_not_places(geoparser, text):
+    assert geoparser.places(text) == []
+
+
+def test_transliterations_are_recognised(geoparser):
+    places = _by_text(geoparser.places("Shelling hit Maarat al-Numan and Khan Younis."))
+    assert places["Maarat al-Numan"].country == "SYR"
+    assert places["Khan Younis"].country == "PSE"
+
+
+def test_given_spans_resolve_exactly_those(geoparser):
+    text = "Clashes in Idleb and somewhere called Xqzzyville."
+    spans = [(11, 16), (38, 49)]
+    places = geoparser.places(text, toponyms=spans)
+    assert [(p.start, p.end) for p in places] == spans
+    assert places[0].country == "SYR"
+    assert places[1].lat is None
+
+
+def test_places_in_is_the_library_call():
+    from eventwire.geo import places_in
+
+    assert places_in("Rain in Paris.")[0].country == "FRA"
