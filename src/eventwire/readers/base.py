@@ -68,7 +68,8 @@ def decode_text(data: bytes, origin: Origin) -> str | Skipped:
     text = data.decode("utf-8-sig", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     if bad > max(3, MAX_BAD_BYTES_SHARE * len(text)):
-        return skip(origin, f"not UTF-8 text ({bad} undecodable bytes); convert it to UTF-8")[1]
+        reason = f"not UTF-8 text ({bad} undecodable bytes); convert it to UTF-8"
+        return Skipped(origin.source, origin.record, reason)
     log.warning("%s: invalid UTF-8, %d bytes replaced by U+FFFD", origin, bad)
     return text
 

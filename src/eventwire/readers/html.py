@@ -6,6 +6,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .base import Origin, Record, make_article, one_line, parse_date, skip
 from .inputs import InputFile
@@ -47,18 +48,23 @@ def extract_page(html: bytes | str, *, url: str | None = None) -> Page | str:
         )
     except Exception as e:  # noqa: BLE001 - a third-party parser on untrusted input
         return f"HTML extraction failed: {type(e).__name__}: {one_line(str(e))}"
-    if doc is None or not (doc.text or "").strip():
+    fields: dict[str, Any] = {}
+    if doc is not None:
+        for key in ("text", "title", "date", "url", "sitename", "hostname"):
+            fields[key] = doc.get(key) if isinstance(doc, dict) else getattr(doc, key, None)
+    text = fields.get("text") or ""
+    if not text.strip():
         return _fallback(html, url=url)
     try:
-        published = parse_date(doc.date)
+        published = parse_date(fields.get("date"))
     except TypeError:
         published = None
     return Page(
-        text=doc.text,
-        title=doc.title or None,
+        text=text,
+        title=fields.get("title") or None,
         published=published,
-        url=url or doc.url or None,
-        site=doc.sitename or doc.hostname or None,
+        url=url or fields.get("url") or None,
+        site=fields.get("sitename") or fields.get("hostname") or None,
     )
 
 

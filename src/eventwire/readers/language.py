@@ -13,7 +13,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-SAMPLE_CHARS = 5000
+SAMPLE_CHARS = 3000
 MIN_RATIO = 0.12  # stopword share that identifies a language
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
@@ -64,17 +64,32 @@ def _identifier() -> Any:
 
 
 def _latin_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    latin = sum(1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
-    return latin / len(letters)
+    if text.isascii():
+        return 1.0
+    letters = 0
+    other = 0
+    for c in text:
+        if c.isalpha():
+            letters += 1
+            if not c.isascii() and "LATIN" not in unicodedata.name(c, ""):
+                other += 1
+    return 1 - other / letters if letters else 0.0
+
+
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in STOPWORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
 
 
 def stopword_ratios(words: list[str]) -> dict[str, float]:
     """Share of each language's stopwords among ``words``."""
+    counts = dict.fromkeys(STOPWORDS, 0)
+    for word in words:
+        for lang in _LANGUAGES_OF.get(word, ()):
+            counts[lang] += 1
     n = len(words) or 1
-    return {lang: sum(w in stop for w in words) / n for lang, stop in STOPWORDS.items()}
+    return {lang: count / n for lang, count in counts.items()}
 
 
 def identify_language(text: str) -> tuple[str, float]:

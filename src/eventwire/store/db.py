@@ -20,6 +20,7 @@ from .schema import (
     create_statements,
     event_columns,
     event_from_row,
+    event_row,
     record_columns,
     to_table,
 )
@@ -62,7 +63,8 @@ def arrow_reader(
     """A query's rows as a stream of Arrow record batches (DuckDB 1.x and 2.x)."""
     if hasattr(con, "to_arrow_reader"):
         return con.sql(sql, params=params or None).to_arrow_reader(batch_rows)
-    return con.execute(sql, params or []).fetch_record_batch(batch_rows)  # pragma: no cover
+    result = con.execute(sql, params or [])  # pragma: no cover - DuckDB 1.x
+    return result.fetch_record_batch(batch_rows)  # type: ignore[attr-defined]
 
 
 class Store:
@@ -131,6 +133,11 @@ class Store:
                         self.con.execute(
                             f'ALTER TABLE {table} ADD COLUMN "{column.name}" {column.sql}'
                         )
+                    elif _type_key(have[column.name]) != _type_key(column.sql):
+                        # e.g. a record gained a field: structs are cast by field name
+                        self.con.execute(
+                            f'ALTER TABLE {table} ALTER COLUMN "{column.name}" TYPE {column.sql}'
+                        )
         except duckdb.Error as e:
             raise StoreError(f"[E204] cannot prepare database {self.path}: {e}") from e
 
@@ -173,7 +180,7 @@ class Store:
             }
             for item in coded
         ]
-        events = [event.to_dict() for item in coded for event in item.events]
+        events = [event_row(event) for item in coded for event in item.events]
         skipped = [
             {
                 "key": _skip_key(p.skipped),
@@ -270,6 +277,10 @@ _SKIPPED_COLUMNS = (
     Column("run_id", "BIGINT", pa.int64()),
     Column("skipped_at", "TIMESTAMP", pa.timestamp("us")),
 )
+
+
+def _type_key(sql: str) -> str:
+    return sql.replace('"', "").replace(" ", "").upper()
 
 
 def _article_row(article: Article) -> dict[str, Any]:

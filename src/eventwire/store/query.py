@@ -22,6 +22,16 @@ EVENT_DAY = """CASE
     ELSE left(e.date, 10) END"""
 
 ARTICLE_FIELDS = ("url", "title", "published", "source", "coded_at")
+# The event's incident (see eventwire.incidents.db), as ``incident_*``; NULL without incidents.
+INCIDENT_FIELDS = (
+    ("id", "m.incident_id", "VARCHAR"),
+    ("num_mentions", "i.num_mentions", "BIGINT"),
+    ("num_sources", "i.num_sources", "BIGINT"),
+    ("num_articles", "i.num_articles", "BIGINT"),
+    ("confidence", "m.confidence", "DOUBLE"),
+    ("sources", "i.sources", "VARCHAR[]"),
+    ("event_id", "i.event_id", "VARCHAR"),  # the event standing for the incident
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,24 +75,58 @@ class EventRow:
     published: date | None = None
     source: str | None = None
     coded_at: datetime | None = None
+    incident_id: str | None = None
+    incident_num_mentions: int | None = None
+    incident_num_sources: int | None = None
+    incident_num_articles: int | None = None
+    incident_confidence: float | None = None
+    incident_sources: list[str] | None = None
+    incident_event_id: str | None = None
+
+    @property
+    def stands_for_incident(self) -> bool:
+        """Whether this event is the row of its incident in one-row-per-incident formats
+        (its representative event), or has no incident."""
+        return self.incident_id is None or self.incident_event_id == self.event.event_id
 
 
-def select_sql(flt: EventFilter) -> tuple[str, list[Any]]:
-    """SQL (and its parameters) for the filtered events, article metadata as ``article_*``."""
+def select_sql(flt: EventFilter, *, incidents: bool = False) -> tuple[str, list[Any]]:
+    """SQL (and its parameters) for the filtered events, article metadata as ``article_*``,
+    the event's incident as ``incident_*`` (NULL unless ``incidents``: the tables exist)."""
     where, params = flt.where()
     columns = ", ".join(f'e."{c.name}"' for c in event_columns())
     article = ", ".join(f'a."{name}" AS "article_{name}"' for name in ARTICLE_FIELDS)
+    incident = ", ".join(
+        f'{value if incidents else f"CAST(NULL AS {kind})"} AS "incident_{name}"'
+        for name, value, kind in INCIDENT_FIELDS
+    )
+    joins = (
+        " LEFT JOIN incident_members m ON m.event_id = e.event_id"
+        " LEFT JOIN incidents i ON i.incident_id = m.incident_id"
+        if incidents
+        else ""
+    )
     sql = (
-        f"SELECT {columns}, {article} FROM events e JOIN articles a ON a.id = e.article_id"
+        f"SELECT {columns}, {article}, {incident} FROM events e "
+        f"JOIN articles a ON a.id = e.article_id{joins}"
         f"{where} ORDER BY ({EVENT_DAY}) NULLS LAST, e.article_id, e.sentence_index, "
         "e.trigger_start, e.event_id"
     )
     return sql, params
 
 
+def has_incidents(store: Store) -> bool:
+    """Whether the store has incident tables (``eventwire run`` or ``eventwire incidents``)."""
+    rows = store.con.execute(
+        "SELECT count(*) FROM information_schema.tables "
+        "WHERE table_name IN ('incidents', 'incident_members')"
+    ).fetchall()
+    return rows[0][0] == 2
+
+
 def arrow_batches(store: Store, flt: EventFilter) -> Any:
     """The filtered events (typed columns, article metadata) as Arrow record batches."""
-    sql, params = select_sql(flt)
+    sql, params = select_sql(flt, incidents=has_incidents(store))
     return arrow_reader(store.con, sql, params)
 
 
@@ -91,4 +135,5 @@ def iter_rows(store: Store, flt: EventFilter | None = None) -> Iterator[EventRow
     for batch in arrow_batches(store, flt or EventFilter()):
         for row in batch.to_pylist():
             meta = {name: row.pop(f"article_{name}") for name in ARTICLE_FIELDS}
-            yield EventRow(event=event_from_row(row), **meta)
+            incident = {f"incident_{n}": row.pop(f"incident_{n}") for n, _, _ in INCIDENT_FIELDS}
+            yield EventRow(event=event_from_row(row), **meta, **incident)

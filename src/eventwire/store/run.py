@@ -22,6 +22,7 @@ BATCH_SIZE = 100  # articles per transaction
 COMMIT_SECONDS = 5.0  # ...or fewer, when this long has passed since the last commit
 LOOKUP_CHUNK = 256  # articles read ahead per "which of these are stored?" query
 MAX_FAILURES_IN_A_ROW = 20
+RUN_MEMORY_LIMIT = "1GB"  # DuckDB's buffer pool during a run (it spills to disk beyond)
 
 Coder = Callable[..., Iterator[tuple[Article, list[Event]]]]
 
@@ -94,6 +95,13 @@ def _code_articles(articles: Iterable[Article], **options: Any) -> Iterator[tupl
     return code_articles(articles, **options)
 
 
+def _merge_incidents(store: Store) -> None:
+    """Merge the events just committed (and any left pending) into incidents."""
+    from ..incidents.db import update_incidents
+
+    update_incidents(store)
+
+
 @dataclass
 class _Counts:
     started: float = field(default_factory=time.perf_counter)
@@ -127,10 +135,10 @@ def run_corpus(
         raise ValueError(f"workers must be at least 1, not {workers}")
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
-    inputs = [str(i) for i in inputs]
-    dictionaries = [Path(d) for d in dictionaries]
+    names = [str(i) for i in inputs]
+    folders = [Path(d) for d in dictionaries]
     coder = coder or _code_articles
-    corpus = Corpus(inputs, stdin_format=stdin_format)
+    corpus = Corpus(names, stdin_format=stdin_format)
     counts = _Counts()
     problems: list[Problem] = []  # not yet committed
     reported: list[Problem] = []  # not yet reported
@@ -187,6 +195,8 @@ def run_corpus(
     def flush() -> None:
         if batch or problems:
             store.write_batch(run_id, batch, problems)
+            if batch:
+                _merge_incidents(store)
             counts.committed += len(batch)
             pending_ids.difference_update(item.article.id for item in batch)
             batch.clear()
@@ -206,13 +216,15 @@ def run_corpus(
         )
 
     with Store.open(db) as store:
+        # DuckDB caches pages up to 80% of RAM by default; a run keeps memory steady instead.
+        store.con.execute(f"SET memory_limit = '{RUN_MEMORY_LIMIT}'")
         run_id = store.start_run(
-            inputs=inputs, workers=workers, dictionaries=[str(d) for d in dictionaries]
+            inputs=names, workers=workers, dictionaries=[str(d) for d in folders]
         )
         last_commit = time.monotonic()
         try:
             stream = _code_resiliently(
-                fresh_articles(), coder, failed, n_process=workers, dictionaries=dictionaries
+                fresh_articles(), coder, failed, n_process=workers, dictionaries=folders
             )
             for origin, article, events in stream:
                 batch.append(Coded(origin, article, events))

@@ -74,7 +74,7 @@ def _shape(hint: Any) -> tuple[str, pa.DataType]:
     raise Unsupported(hint)
 
 
-def _fields(cls: type) -> list[tuple[dataclasses.Field, Any]]:
+def _fields(cls: Any) -> list[tuple[dataclasses.Field, Any]]:
     hints = typing.get_type_hints(cls)
     return [(f, hints[f.name]) for f in dataclasses.fields(cls)]
 
@@ -124,8 +124,50 @@ def to_table(rows: list[dict[str, Any]], columns: tuple[Column, ...]) -> pa.Tabl
     return pa.Table.from_pylist(rows, schema=arrow_schema(columns))
 
 
+def _copier(hint: Any) -> Any:
+    """A function copying a value of type ``hint`` into plain dicts and lists (None-safe)."""
+    hint = _strip_optional_or_none(hint)
+    if dataclasses.is_dataclass(hint):
+        parts = [(f.name, _copier(h)) for f, h in _fields(hint)]
+
+        def record(value: Any) -> Any:
+            if value is None:
+                return None
+            return {name: copy(getattr(value, name)) for name, copy in parts}
+
+        return record
+    if typing.get_origin(hint) is list:
+        (item,) = typing.get_args(hint)
+        copy_item = _copier(item)
+        return lambda value: None if value is None else [copy_item(v) for v in value]
+    return _same
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _strip_optional_or_none(hint: Any) -> Any:
+    try:
+        return _strip_optional(hint)
+    except Unsupported:
+        return hint
+
+
+@cache
+def _row_maker(cls: Any) -> Any:
+    return _copier(cls)
+
+
+def record_row(record: Any) -> dict[str, Any]:
+    """A record as a dict of plain values, like ``dataclasses.asdict`` but without deep copies
+    (several times faster on events)."""
+    kind: Any = type(record)
+    return _row_maker(kind)(record)
+
+
 def event_row(event: Event) -> dict[str, Any]:
-    return event.to_dict()
+    return record_row(event)
 
 
 def event_from_row(row: dict[str, Any]) -> Event:

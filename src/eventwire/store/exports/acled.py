@@ -10,6 +10,9 @@
   5 rioters, 6 protesters, 7 civilians, 8 external/other, incl. state forces abroad; 0 unknown);
   ``interaction`` is the two codes, lower first (``10`` for state forces alone).
 - ``region`` and ``source_scale`` are left blank (not derivable from the text).
+- With incidents in the database, each incident is one row (ACLED records a happening once):
+  its representative event, with all the incident's outlets in
+  ``source`` (separated by "; ").
 """
 
 from __future__ import annotations
@@ -150,7 +153,7 @@ def row_of(row: EventRow) -> list[object] | None:
         f"{place.lat:.4f}",
         f"{place.lon:.4f}",
         GEO_PRECISION.get(place.precision, 3),
-        one_cell(site_of(row)),
+        one_cell("; ".join(row.incident_sources or []) or site_of(row)),
         "",
         one_cell(event.sentence),
         fatalities,
@@ -165,6 +168,8 @@ def export(store: Store, flt: EventFilter, out: IO[bytes]) -> int:
         writer = csv.writer(text, lineterminator="\n")
         writer.writerow(COLUMNS)
         for row in iter_rows(store, flt):
+            if not row.stands_for_incident:
+                continue
             cells = row_of(row)
             if cells is not None:
                 writer.writerow(cells)

@@ -1,5 +1,6 @@
 """CSV: one row per event with every Event field; records and lists as JSON text; then the
-article's url, title, published, source and coded_at as ``article_*`` columns."""
+article's url, title, published, source and coded_at as ``article_*`` columns, then the
+event's incident (id, counts, membership confidence, sources) as ``incident_*`` columns."""
 
 from __future__ import annotations
 
@@ -8,15 +9,19 @@ import json
 from typing import IO, Any
 
 from ..db import Store
-from ..query import ARTICLE_FIELDS, EventFilter, iter_rows
-from ..schema import event_columns
+from ..query import ARTICLE_FIELDS, INCIDENT_FIELDS, EventFilter, iter_rows
+from ..schema import event_columns, record_row
 from .common import isoformat, text_stream
 
 MEDIA_TYPE = "text/csv"
 
 
 def header() -> list[str]:
-    return [c.name for c in event_columns()] + [f"article_{name}" for name in ARTICLE_FIELDS]
+    return (
+        [c.name for c in event_columns()]
+        + [f"article_{name}" for name in ARTICLE_FIELDS]
+        + [f"incident_{name}" for name, _, _ in INCIDENT_FIELDS]
+    )
 
 
 def cell(value: Any) -> Any:
@@ -35,10 +40,11 @@ def export(store: Store, flt: EventFilter, out: IO[bytes]) -> int:
         writer = csv.writer(text, lineterminator="\n")
         writer.writerow(header())
         for row in iter_rows(store, flt):
-            data = row.event.to_dict()
+            data = record_row(row.event)
             values = [cell(data.get(c.name)) for c in event_columns()]
             values += [cell(row.url), cell(row.title), cell(isoformat(row.published))]
             values += [cell(row.source), cell(isoformat(row.coded_at))]
+            values += [cell(getattr(row, f"incident_{name}")) for name, _, _ in INCIDENT_FIELDS]
             writer.writerow(values)
             n += 1
     return n

@@ -5,8 +5,11 @@ the event id as an integer (stable across exports); an event is a root event whe
 first three sentences (the lead). Geo fields use FIPS 10-4 country codes (from GeoNames); ADM1
 codes are FIPS country + GeoNames admin1 code, which is the FIPS code for most countries.
 Actor geography is not coded (type 0, blank fields); ActionGeo is the event location.
-NumMentions/NumSources/NumArticles are 1 (one coded mention), AvgTone is blank (not computed).
-Events without a CAMEO code and negated events are left out.
+One row per incident when the database has incidents (``eventwire incidents``): the incident's
+representative event stands for it, and NumMentions/NumSources/NumArticles are the
+incident's mentions, distinct outlets and articles; without incidents every event is a row
+and they are 1. AvgTone is blank (not computed). Events without a CAMEO code and negated
+events are left out.
 """
 
 from __future__ import annotations
@@ -133,9 +136,9 @@ def row_of(row: EventRow) -> list[str] | None:
         root,
         "" if quad is None else str(quad),
         "" if goldstein is None else f"{goldstein:g}",
-        "1",
-        "1",
-        "1",
+        str(row.incident_num_mentions or 1),
+        str(row.incident_num_sources or 1),
+        str(row.incident_num_articles or 1),
         "",
         *_geo(None),
         *_geo(None),
@@ -149,6 +152,8 @@ def export(store: Store, flt: EventFilter, out: IO[bytes]) -> int:
     n = 0
     with text_stream(out) as text:
         for row in iter_rows(store, flt):
+            if not row.stands_for_incident:
+                continue
             cells = row_of(row)
             if cells is not None:
                 text.write("\t".join(cells) + "\n")

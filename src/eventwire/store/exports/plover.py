@@ -3,7 +3,8 @@
 Auxiliary modes (historical, future, hypothetical, negation) follow the event's main mode;
 ``event_scale`` holds the Size record (dead, injured, arrested, and crowd size when stated);
 ``event_text`` is the source sentence; ``text`` (the whole story) is left null to keep records
-small: ``text_info.article_id`` joins the stored article.
+small: ``text_info.article_id`` joins the stored article; ``text_info.incident_id`` names the
+incident the event belongs to (null when the database has no incidents).
 """
 
 from __future__ import annotations
@@ -108,6 +109,8 @@ def record(row: EventRow, *, text: str | None = None) -> dict[str, Any] | None:
             "trigger": event.trigger,
             "trigger_start": event.trigger_start,
             "trigger_end": event.trigger_end,
+            "incident_id": row.incident_id,
+            "incident_num_articles": row.incident_num_articles,
         },
         "cite_info": row.url or site_of(row) or None,
         "coder": f"eventwire {__version__}",
