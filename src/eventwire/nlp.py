@@ -105,31 +105,32 @@ def parse_articles(
     articles: Iterable[Article], *, n_process: int = 1, forms: frozenset[str] | None = None
 ) -> Iterator[Document]:
     """Split articles and parse their candidate sentences in one stream, yielding each Document
-    (in input order) as soon as all its sentences are parsed."""
+    (in input order) as soon as all its sentences are parsed.
+
+    Parses come back in input order, so each is matched to its sentence through a queue kept in
+    this process (spaCy copies a context through its worker processes, so the context is only
+    ever a plain number, never the Sentence itself)."""
     from .coding.lexicon import builtin_lexicon, statement_forms, trigger_forms
 
     nlp = load_nlp()
     forms = forms if forms is not None else trigger_forms()
     statements = statement_forms(builtin_lexicon())
-    pending: deque[tuple[Document, int]] = deque()  # documents and how many parses they await
+    pending: deque[tuple[Document, deque[Sentence]]] = deque()  # documents awaiting parses
 
-    def texts() -> Iterator[tuple[str, Sentence]]:
+    def texts() -> Iterator[str]:
         for article in articles:
             doc = prepare(article)
             todo = sentences_to_parse(doc, forms, statements)
-            pending.append((doc, len(todo)))
+            pending.append((doc, deque(todo)))
             for sentence in todo:
-                yield sentence.text, sentence
+                yield sentence.text
 
     def ready() -> Iterator[Document]:
-        while pending and pending[0][1] == 0:
+        while pending and not pending[0][1]:
             yield pending.popleft()[0]
 
-    stream = nlp.pipe(texts(), as_tuples=True, batch_size=256, n_process=n_process)
-    for parsed, sentence in stream:
-        sentence.doc = parsed
+    for parsed in nlp.pipe(texts(), batch_size=256, n_process=n_process):
         yield from ready()
-        doc, left = pending[0]
-        pending[0] = (doc, left - 1)
+        pending[0][1].popleft().doc = parsed
         yield from ready()
     yield from ready()
