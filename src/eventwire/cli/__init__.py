@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from ..errors import EventwireError
 
-COMMAND_MODULES = ("code", "evaluate", "run", "export", "places", "serve", "spark")
+COMMAND_MODULES = ("code", "evaluate", "run", "export", "places", "serve", "spark", "incidents",
+                   "dictionary", "actors", "summary")
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Event, event_id_for
 from ..pipeline import Document, Sentence
 from .frames import VIOLENT_ROOTS, Frame, build_frames, embedded_code
-from .lexicon import Lexicon, builtin_lexicon, load_lexicon_file
+from .lexicon import Lexicon, builtin_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..actors import ActorCoder, DocumentActors
+    from ..dictionaries import DiscardMatcher
 
 #: Future coercion by a known actor is a threat (PLOVER THREATEN), not the act itself.
 FUTURE_AS_THREAT = {"18": "138", "19": "138", "20": "138", "17": "137", "16": "131"}
@@ -28,26 +29,81 @@ class Extractor:
     lexicon: Lexicon
     actors: ActorCoder
     name: str = "extract"
+    discards: DiscardMatcher | None = None  # phrases that keep a sentence or story uncoded
 
     @classmethod
     def load(cls, *, dictionaries: Sequence[Path] = ()) -> Extractor:
+        """The built-in lexicon and actor dictionary with the user dictionaries (files or
+        folders, any format eventwire.dictionaries reads) over them."""
         from ..actors import ActorCoder
+        from ..dictionaries import DiscardMatcher, load_dictionaries
 
-        lexicon = builtin_lexicon()
-        for path in _lexicon_files(dictionaries):
-            lexicon = lexicon.merged(load_lexicon_file(path))
-        return cls(lexicon=lexicon, actors=ActorCoder.load(dictionaries=dictionaries))
+        user = load_dictionaries(tuple(Path(p) for p in dictionaries))
+        return cls(
+            lexicon=user.lexicon_over(builtin_lexicon),
+            actors=ActorCoder.load(dictionaries=dictionaries),
+            discards=DiscardMatcher(user.discards) if user.discards else None,
+        )
 
     def __call__(self, doc: Document) -> Document:
+        if self.discards is not None and self.discards.story(doc.article.text):
+            return doc
         actors = self.actors.for_document(doc)
         for sentence in doc.sentences:
             if sentence.doc is None:
                 continue
+            if self.discards is not None and self.discards.sentence(sentence.text):
+                continue
             for frame in build_frames(sentence.doc, self.lexicon):
+                if frame.match.reading.roles is not None:
+                    doc.events += self._as_stated(doc, sentence, frame, actors)
+                    continue
                 event = self._event(doc, sentence, frame, actors)
                 if event is not None:
                     doc.events.append(event)
         return doc
+
+    def _as_stated(
+        self, doc: Document, sentence: Sentence, frame: Frame, actors: DocumentActors
+    ) -> list[Event]:
+        """Events of a reading whose roles a user dictionary states (PETRARCH style): actors
+        where the pattern puts them, else the subject (or that of the verb it hangs from) and
+        PETRARCH's target, the first actor after the verb; the code as written."""
+        from ..dictionaries.conditions import (
+            governing_subjects,
+            role_groups,
+            source_groups,
+            with_appositions,
+        )
+
+        roles = frame.match.reading.roles
+        event = self._event(doc, sentence, frame, actors)
+        if roles is None or event is None:
+            return []
+        token = frame.token
+
+        def first(groups: list[list[Token]], exclude: list[Actor] = ()) -> list[Actor]:  # type: ignore[assignment]
+            for group in groups:
+                found = [a for a in _code_all(actors, sentence, with_appositions(group))
+                         if _stated(a) and all(_span(a) != _span(x) for x in exclude)]  # fmt: skip
+                if found:
+                    return found
+            return []
+
+        if roles.source is not None:
+            sources = first(role_groups(token, roles.source))
+        elif roles.target == "subject":  # "X was extradited by Y", "Z noted that X ..."
+            sources = first([role_groups(token, "by")[0], governing_subjects(token)])
+        else:
+            sources = first([*source_groups(frame.sources), governing_subjects(token)])
+        taken = {t.i for s in frame.sources for t in s.subtree}
+        if roles.target is not None:
+            targets = first(role_groups(token, roles.target, exclude=taken), sources)
+        elif roles.petrarch:
+            targets = first(role_groups(token, "object", exclude=taken), sources)
+        else:
+            targets = [a for a in event.target_actors if _stated(a)]
+        return _stated_events(event, frame, sources, targets)
 
     def _event(
         self, doc: Document, sentence: Sentence, frame: Frame, actors: DocumentActors
@@ -83,6 +139,45 @@ class Extractor:
         )
 
 
+def _stated_events(
+    event: Event, frame: Frame, sources: list[Actor], targets: list[Actor]
+) -> list[Event]:
+    """A stated reading's events: the event with its actors (one per source member acting on
+    the others when reciprocal), then the mirror event (targets on sources) if the reading
+    has one. Events with no coded actor at all are not reported."""
+    roles = frame.match.reading.roles
+    assert roles is not None
+    code = frame.code or ""
+    event.cameo_code = code
+    event.negated = frame.modality.negated and not roles.negation
+    pairs = [(sources, [t for t in targets if all(_span(t) != _span(s) for s in sources)])]
+    if roles.reciprocal and len(sources) > 1:
+        pairs = [([s], [o for o in sources if o is not s]) for s in sources]
+    if roles.mirror:
+        pairs += [(t, s) for s, t in list(pairs)]
+    out = []
+    for n, (src, tgt) in enumerate(pairs):
+        if not (src or tgt) or (roles.mirror and n >= len(pairs) // 2 and not (src and tgt)):
+            continue
+        copy = replace(event, source_actors=list(src), target_actors=list(tgt))
+        if roles.mirror and n >= len(pairs) // 2:
+            copy.cameo_code = roles.mirror
+        tag = copy.cameo_code if n == 0 or copy.cameo_code != code else f"{code}/{n}"
+        copy.event_id = event_id_for(event.article_id, event.trigger_start, tag)
+        out.append(copy)
+    return out
+
+
+def _span(actor: Actor) -> tuple[int | None, int | None, str | None]:
+    return actor.start, actor.end, actor.code
+
+
+def _stated(actor: Actor) -> bool:
+    """An actor PETRARCH would code: a named one or one of a country, not a bare role word
+    ("officials", "crowds")."""
+    return bool(actor.code) and bool(actor.name or actor.country)
+
+
 def _announced(frame: Frame, *, has_source: bool) -> tuple[str, bool]:
     """What a future or refused act is as an event of its own (CAMEO): "will strike" is a
     threat, "will free prisoners" an intent, "will not lift sanctions" a refusal."""
@@ -103,9 +198,9 @@ def _announced(frame: Frame, *, has_source: bool) -> tuple[str, bool]:
 def _code_all(actors: DocumentActors, sentence: Sentence, heads: list[Token]) -> list[Actor]:
     out: list[Actor] = []
     for head in heads:
-        actor = actors.code(sentence, head)
-        if actor is not None and all((a.start, a.end) != (actor.start, actor.end) for a in out):
-            out.append(actor)
+        for actor in actors.code_all(sentence, head):
+            if all((a.start, a.end, a.code) != (actor.start, actor.end, actor.code) for a in out):
+                out.append(actor)
     return out
 
 
@@ -134,12 +229,3 @@ def _salience(frame: Frame, code: str, sentence_index: int) -> float:
 def main_event(events: Sequence[Event]) -> Event | None:
     """The single most salient event of a record."""
     return max(events, key=lambda e: e.salience, default=None)
-
-
-def _lexicon_files(dictionaries: Sequence[Path]) -> list[Path]:
-    files: list[Path] = []
-    for d in dictionaries:
-        d = Path(d)
-        candidates = sorted(d.glob("*.yaml")) + sorted(d.glob("*.yml")) if d.is_dir() else [d]
-        files += [p for p in candidates if p.name.startswith("triggers")]
-    return files

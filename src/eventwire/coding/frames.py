@@ -179,7 +179,23 @@ def build_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
         if not f.dropped:
             f.modality = modality_of(f.anchor or f.token)
     _embed(frames)
+    _drop_bare_statements(frames)
     return [f for f in frames if not f.dropped]
+
+
+def _drop_bare_statements(frames: list[Frame]) -> None:
+    """A plain "X said" is an event only when its sentence reports nothing else; otherwise it
+    lends its subject to the sentence's events as their speaker."""
+    live = [f for f in frames if not f.dropped]
+    statements = [f for f in live if f.kind == "speech" and f.code == "010"]
+    others = [f for f in live if f not in statements]
+    if not statements or not others:
+        return
+    speaker = next((s.sources[0] for s in statements if s.sources), None)
+    for f in others:
+        f.speaker = f.speaker or speaker
+    for s in statements:
+        s.dropped = True
 
 
 def _assign_roles(f: Frame, lexicon: Lexicon, light: set[int], by_token: dict[int, Frame]) -> None:

@@ -55,6 +55,7 @@ class Pattern:
     conditions: Mapping[str, frozenset[str]]
     reading: Reading
     extra: tuple[Condition, ...] = ()  # word sequences, forms (eventwire.dictionaries)
+    needs: frozenset[str] = frozenset()  # one of these words must be in the sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +124,15 @@ def _is_instrument(pattern: Mapping[str, Any]) -> bool:
     return not any(n in ("@prisoner", "@diplomat") for n in names)
 
 
-def _trigger(lemma: str, pos: str, spec: Any, classes: Mapping[str, Sequence[str]],
-             style: str | None = None, shared: dict[Any, Pattern] | None = None) -> Trigger:  # fmt: skip
-    from ..dictionaries.conditions import parse_conditions, parse_roles, phrased_prep
+def _trigger(
+    lemma: str,
+    pos: str,
+    spec: Any,
+    classes: Mapping[str, Sequence[str]],
+    style: str | None = None,
+    shared: dict[Any, Pattern] | None = None,
+) -> Trigger:
+    from ..dictionaries.conditions import parse_conditions, parse_roles, pattern_needs, phrased_prep
 
     where = f"trigger '{lemma}' ({pos.lower()})"
     if isinstance(spec, str | int) and style is not None:
@@ -169,7 +176,8 @@ def _trigger(lemma: str, pos: str, spec: Any, classes: Mapping[str, Sequence[str
             reverse=bool(p.get("reverse", base.reverse)),
             roles=parse_roles(p, base.roles, where),
         )
-        pattern = Pattern(conditions, reading, parse_conditions(p, classes, where))
+        extra = parse_conditions(p, classes, where)
+        pattern = Pattern(conditions, reading, extra, pattern_needs(extra))
         if shared is not None:
             shared[key] = pattern
         patterns.append(pattern)

@@ -20,6 +20,14 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 NEGATING_HEADS = frozenset({"deny", "refuse", "fail", "avoid", "halt", "stop", "reject", "decline"})
 
 
+TOLL_VERBS = frozenset({"kill", "die", "wound", "injure"})
+
+
+def _perfect(token: Token) -> bool:
+    """"have been killed", "had died": perfect aspect on the verb."""
+    return any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
+
+
 @dataclass(slots=True)
 class Modality:
     negated: bool = False
@@ -93,6 +101,11 @@ def modality_of(trigger: Token) -> Modality:
                 m.hypothetical = True
     if _has_if(trigger):
         m.hypothetical = True
+    # "more than 46,000 have been killed": a toll so far, not one event
+    if trigger.lemma_ in TOLL_VERBS and _perfect(trigger) and not any(
+        c.dep_ in ("nsubj", "agent") for c in trigger.children
+    ):
+        m.historical = True
     # "any forces that violate the ceasefire": a rule about whoever might, not a report
     if trigger.dep_ == "relcl" and any(
         c.dep_ == "det" and c.lower_ in ("any", "every", "whoever") for c in trigger.head.children

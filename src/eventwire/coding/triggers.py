@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..dictionaries.conditions import sentence_has
 from .lexicon import ANY, GPE, Lexicon, Pattern, Reading, Trigger
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "obj"})
@@ -79,6 +80,8 @@ def _matches(words: frozenset[str], tokens: list[Token]) -> bool:
 
 
 def _pattern_holds(pattern: Pattern, token: Token) -> bool:
+    if pattern.needs and not sentence_has(pattern.needs, token):  # cheap test first
+        return False
     for key, words in pattern.conditions.items():
         if key == "object":
             ok = _matches(words, objects_of(token))

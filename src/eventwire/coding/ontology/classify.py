@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...model import Event
 from ...pipeline import Document
 from .acled import acled_for
-from .tables import cameo, plover_for
+from .tables import cameo, cameo_codes, plover_for
 
 
 def classify_event(event: Event) -> Event:
@@ -16,7 +16,9 @@ def classify_event(event: Event) -> Event:
     with the CAMEO mapping) and the contexts (added to any already set). The ACLED types are set
     when still empty, also for events that carry a PLOVER type but no CAMEO code.
     """
-    if event.cameo_code:
+    # a user dictionary may code outside the CAMEO codebook (PETRARCH's test codes): no fields
+    known = bool(event.cameo_code) and event.cameo_code in cameo_codes()
+    if known and event.cameo_code:
         entry = cameo(event.cameo_code)
         mapping = plover_for(event.cameo_code)
         event.cameo_root = entry.root
@@ -27,7 +29,7 @@ def classify_event(event: Event) -> Event:
         if event.plover_mode is None and event.plover_type == mapping.type:
             event.plover_mode = mapping.mode
         event.plover_context = list(dict.fromkeys([*event.plover_context, *mapping.contexts]))
-    if event.acled_event_type is None and (event.cameo_code or event.plover_type):
+    if event.acled_event_type is None and (known or event.plover_type):
         found = acled_for(event)
         if found is not None:
             event.acled_event_type, event.acled_sub_event_type = found
