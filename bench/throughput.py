@@ -90,13 +90,16 @@ def generated(n: int, *, seed: int, words: int) -> list[Article]:
 
 def prefilter_share(texts: list[str]) -> tuple[int, int]:
     """How many sentences the texts have, and how many of them eventwire would parse."""
-    from eventwire.nlp import may_hold_event, split_sentences
+    from eventwire.coding.lexicon import builtin_lexicon, statement_forms, trigger_forms
+    from eventwire.model import Article
+    from eventwire.nlp import prepare, sentences_to_parse
 
+    forms, statements = trigger_forms(), statement_forms(builtin_lexicon())
     total = kept = 0
     for text in texts:
-        for start, end in split_sentences(text):
-            total += 1
-            kept += may_hold_event(text[start:end])
+        doc = prepare(Article.from_text(text))
+        total += len(doc.sentences)
+        kept += len(sentences_to_parse(doc, forms, statements))
     return total, kept
 
 

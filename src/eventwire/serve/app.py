@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import math
-import threading
-from collections import OrderedDict
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
@@ -23,72 +17,17 @@ from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from . import queries
+from .exports import csv_lines, geojson_parts
 from .filters import DEFAULT_SORT, SORTS, BadRequest, EventQuery, parse_bbox
 from .models import EventDetail, EventPage, Facets, GridCells, IncidentPage, Status
+from .responses import AnswerCache, SecurityHeaders, dashboard_headers, dumps, finite
 from .snapshot import Snapshot, Snapshots
 
 STATIC = resources.files("eventwire.serve") / "static"
 CACHE_ENTRIES = 512  # JSON answers kept per snapshot generation (the data cannot change)
 
-# The dashboard loads nothing from anywhere but this server, and runs no inline script.
-DASHBOARD_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-    "frame-ancestors 'none'; form-action 'self'"
-)
-
 SortName = Literal[tuple(SORTS)]  # type: ignore[valid-type]
 Interval = Literal["auto", "day", "week", "month", "year"]
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bytes | bytearray):
-        return value.decode("utf-8", "replace")
-    return str(value)
-
-
-def dumps(data: Any) -> bytes:
-    return json.dumps(
-        _finite(data), ensure_ascii=False, separators=(",", ":"), default=_json_default
-    ).encode("utf-8")
-
-
-def _finite(value: Any) -> Any:
-    """JSON has no NaN or infinity: such floats become null."""
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_finite(v) for v in value]
-    return value
-
-
-class _Cache:
-    """A small LRU of encoded JSON answers keyed by snapshot generation and request."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._items: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[Any, ...]) -> bytes | None:
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
-
-    def put(self, key: tuple[Any, ...], value: bytes) -> None:
-        if self.size <= 0:
-            return
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
 
 
 def event_query(
@@ -111,9 +50,7 @@ def event_query(
     plover_type: Annotated[
         list[str] | None, Query(description="PLOVER event type, e.g. ASSAULT, PROTEST")
     ] = None,
-    cameo_root: Annotated[
-        list[str] | None, Query(description="CAMEO root code, 01 to 20")
-    ] = None,
+    cameo_root: Annotated[list[str] | None, Query(description="CAMEO root code, 01 to 20")] = None,
     acled_event_type: Annotated[
         list[str] | None, Query(description="ACLED event type, e.g. Battles")
     ] = None,
@@ -171,7 +108,7 @@ def create_app(
     """The API and dashboard over the store at ``db``; it reads snapshots, never the file."""
     owned = snapshots is None
     snaps = snapshots or Snapshots(db, refresh_seconds=refresh_seconds)
-    cache = _Cache(cache_entries)
+    cache = AnswerCache(cache_entries)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -214,11 +151,7 @@ def create_app(
             key = (snapshot.generation, request.url.path, request.url.query)
             body = cache.get(key)
             if body is None:
-                cur = snapshot.cursor()
-                try:
-                    body = dumps(compute(snapshot, cur))
-                finally:
-                    cur.close()
+                body = dumps(compute(snapshot, snapshot.thread_cursor()))
                 cache.put(key, body)
         return Response(body, media_type="application/json")
 
@@ -238,7 +171,7 @@ def create_app(
             request,
             lambda snapshot, cur: {
                 **queries.list_events(
-                    cur, query, sort=sort, limit=limit, cursor=cursor, with_total=total
+                    snapshot, cur, query, sort=sort, limit=limit, cursor=cursor, with_total=total
                 ),
                 "generation": snapshot.generation,
             },
@@ -248,7 +181,7 @@ def create_app(
         "/api/events.csv",
         tags=["events"],
         response_class=StreamingResponse,
-        responses={200: {"content": {"text/csv": {}}}},
+        responses={200: {"content": {"text/csv": {}}}, **BAD_REQUEST},
     )
     def events_csv(
         query: Filters,
@@ -257,7 +190,7 @@ def create_app(
     ) -> StreamingResponse:
         """The filtered events as CSV (lists joined with ';')."""
         return StreamingResponse(
-            _csv(snaps, query, sort=sort, limit=limit),
+            csv_lines(snaps, query, sort=sort, limit=limit),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="events.csv"'},
         )
@@ -266,7 +199,7 @@ def create_app(
         "/api/events.geojson",
         tags=["events"],
         response_class=StreamingResponse,
-        responses={200: {"content": {"application/geo+json": {}}}},
+        responses={200: {"content": {"application/geo+json": {}}}, **BAD_REQUEST},
     )
     def events_geojson(
         query: Filters,
@@ -275,7 +208,7 @@ def create_app(
     ) -> StreamingResponse:
         """The filtered events that have coordinates, as a GeoJSON FeatureCollection."""
         return StreamingResponse(
-            _geojson(snaps, query, sort=sort, limit=limit),
+            geojson_parts(snaps, query, sort=sort, limit=limit),
             media_type="application/geo+json",
             headers={"Content-Disposition": 'attachment; filename="events.geojson"'},
         )
@@ -296,7 +229,7 @@ def create_app(
             found = queries.event_detail(cur, event_id)
             if found is None:
                 raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
-            return found
+            return finite(found)
 
         return answer(request, compute)
 
@@ -305,8 +238,7 @@ def create_app(
         request: Request,
         query: Filters,
         facet: Annotated[
-            list[Literal["plover_type", "country", "cameo_root", "acled_event_type", "day"]]
-            | None,
+            list[Literal["plover_type", "country", "cameo_root", "acled_event_type", "day"]] | None,
             Query(description="which counts (default: all)"),
         ] = None,
         interval: Annotated[
@@ -396,16 +328,9 @@ def create_app(
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
         with resources.as_file(STATIC / "index.html") as path:
-            return FileResponse(path, media_type="text/html", headers=_dashboard_headers())
+            return FileResponse(path, media_type="text/html", headers=dashboard_headers())
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        if request.url.path.startswith("/static/"):
-            response.headers.setdefault("Content-Security-Policy", DASHBOARD_CSP)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     with resources.as_file(STATIC) as static_dir:
         app.mount("/static", StaticFiles(directory=static_dir), name="static")
@@ -413,63 +338,9 @@ def create_app(
 
 
 def _ok(model: type) -> dict[int | str, dict[str, Any]]:
-    return {200: {"model": model, "description": "OK"}}
+    return {200: {"model": model, "description": "OK"}, **BAD_REQUEST}
 
 
-def _dashboard_headers() -> dict[str, str]:
-    return {"Content-Security-Policy": DASHBOARD_CSP, "Cache-Control": "no-cache"}
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, list):
-        return ";".join("" if v is None else str(v) for v in value)
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _csv(snaps: Snapshots, query: EventQuery, *, sort: str, limit: int) -> Iterator[bytes]:
-    with snaps.use() as snapshot:
-        cur = snapshot.cursor()
-        try:
-            buffer = io.StringIO()
-            writer = csv.writer(buffer, lineterminator="\n")
-            writer.writerow(queries.SUMMARY_COLUMNS)
-            n = 0
-            for row in queries.iter_events(cur, query, sort=sort, limit=limit):
-                writer.writerow([_cell(row[c]) for c in queries.SUMMARY_COLUMNS])
-                n += 1
-                if n % 2000 == 0:
-                    yield buffer.getvalue().encode("utf-8")
-                    buffer.seek(0)
-                    buffer.truncate()
-            yield buffer.getvalue().encode("utf-8")
-        finally:
-            cur.close()
-
-
-def _geojson(snaps: Snapshots, query: EventQuery, *, sort: str, limit: int) -> Iterator[bytes]:
-    with snaps.use() as snapshot:
-        cur = snapshot.cursor()
-        try:
-            yield b'{"type":"FeatureCollection","features":['
-            first = True
-            chunk: list[bytes] = []
-            for row in queries.iter_events(cur, query, sort=sort, limit=limit, located=True):
-                lon, lat = row["lon"], row["lat"]
-                props = {k: v for k, v in row.items() if k not in ("lat", "lon")}
-                feature = {
-                    "type": "Feature",
-                    "id": row["event_id"],
-                    "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                    "properties": props,
-                }
-                chunk.append((b"" if first else b",") + dumps(feature))
-                first = False
-                if len(chunk) >= 1000:
-                    yield b"".join(chunk)
-                    chunk.clear()
-            chunk.append(b"]}")
-            yield b"".join(chunk)
-        finally:
-            cur.close()
+BAD_REQUEST: dict[int | str, dict[str, Any]] = {
+    400: {"description": "a filter, cursor or view the API cannot use; `detail` says why"}
+}

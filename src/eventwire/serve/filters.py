@@ -17,10 +17,32 @@ from typing import Any
 
 MAX_VALUES = 50  # values per list filter
 MAX_TEXT = 200  # characters of a text filter
+MAX_WORDS = 8  # words of an actor filter
+
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, as the snapshot splits actor texts
+_LAST_CHAR = "\U0010ffff"  # after every other character: prefix + it bounds a prefix range
 
 
 class BadRequest(ValueError):
     """A filter, sort or cursor value the API cannot use; the message says which and why."""
+
+
+# Sort orders other than by day get a precomputed rank in the snapshot, so a page is a top-N
+# over one unique integer; the rank follows the (key NULLS LAST, tie) order cursors use.
+RANKED = {
+    "-killed": ("killed", "DESC"),
+    "-injured": ("injured", "DESC"),
+    "-confidence": ("confidence", "DESC"),
+    "goldstein": ("goldstein", "ASC"),
+}
+
+
+def rank_column(sort: str) -> str | None:
+    """The snapshot's rank column for a sort order, if it has one."""
+    if sort not in RANKED:
+        return None
+    column, way = RANKED[sort]
+    return f"rank_{column}_{way.lower()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +52,12 @@ class Sort:
     column: str
     descending: bool
     kind: str  # "date" or "number": how a cursor's key value is read back
+    rank: str | None = None  # a precomputed rank column giving the same order
 
     @property
     def order_by(self) -> str:
+        if self.rank is not None:
+            return f"{self.rank} ASC"
         way = "DESC" if self.descending else "ASC"
         return f"{self.column} {way} NULLS LAST, tie {way}"
 
@@ -46,8 +71,8 @@ def _sorts() -> dict[str, Sort]:
         ("confidence", "confidence", "number"),
         ("goldstein", "goldstein", "number"),
     ):
-        out[name] = Sort(column, False, kind)
-        out[f"-{name}"] = Sort(column, True, kind)
+        out[name] = Sort(column, False, kind, rank_column(name))
+        out[f"-{name}"] = Sort(column, True, kind, rank_column(f"-{name}"))
     return out
 
 
@@ -197,12 +222,7 @@ class EventQuery:
         w.any_of("cameo_root", self.cameo_root)
         w.any_of("upper(acled_event_type)", self.acled_event_type)
         if self.actor is not None:
-            side = "actor" if self.actor_role == "any" else self.actor_role
-            w.add(
-                f"(contains({side}_code_keys, ?) OR contains({side}_text, lower(?)))",
-                "|" + self.actor.upper(),
-                self.actor,
-            )
+            self._actor(w)
         if self.killed_min is not None and self.killed_min > 0:
             w.add("killed >= ?", self.killed_min)
         if self.bbox is not None:
@@ -221,6 +241,26 @@ class EventQuery:
         if self.min_confidence is not None:
             w.add("confidence >= ?", self.min_confidence)
         return w
+
+    def _actor(self, w: Where) -> None:
+        """A code prefix ("TUR", "TURMIL") or every word of the value starting an actor word
+        ("akar", "turkish sold"), through the sorted ``actor_keys`` table."""
+        assert self.actor is not None
+        role = "" if self.actor_role == "any" else " AND role = ?"
+        role_params = [] if self.actor_role == "any" else [self.actor_role]
+
+        def starting(prefix: str) -> tuple[str, list[Any]]:
+            sql = f"rowid IN (SELECT rid FROM actor_keys WHERE key >= ? AND key < ?{role})"
+            return sql, [prefix, prefix + _LAST_CHAR, *role_params]
+
+        code_sql, params = starting(self.actor.upper())
+        words = _WORD.findall(self.actor.lower())[:MAX_WORDS]
+        if words:
+            parts = [starting(word) for word in words]
+            words_sql = " AND ".join(sql for sql, _ in parts)
+            w.add(f"({code_sql} OR ({words_sql}))", *params, *(p for _, ps in parts for p in ps))
+        else:
+            w.add(code_sql, *params)
 
 
 @dataclass(slots=True)

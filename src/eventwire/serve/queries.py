@@ -9,45 +9,11 @@ from typing import Any
 from ..store.db import arrow_reader
 from ..store.schema import event_from_row
 from .filters import SORTS, BadRequest, EventQuery, Sort, after_cursor, decode_cursor, encode_cursor
+from .flat import DISPLAY_COLUMNS
+from .snapshot import Snapshot
 
-# The columns of an event in lists and exports (the flat ``ev`` row, not the full record).
-SUMMARY_COLUMNS = (
-    "event_id",
-    "article_id",
-    "sentence_index",
-    "day",
-    "date",
-    "date_precision",
-    "plover_type",
-    "plover_mode",
-    "cameo_code",
-    "cameo_root",
-    "goldstein",
-    "quad_class",
-    "acled_event_type",
-    "acled_sub_event_type",
-    "place",
-    "country",
-    "admin1",
-    "admin2",
-    "lat",
-    "lon",
-    "geo_precision",
-    "killed",
-    "injured",
-    "source_codes",
-    "target_codes",
-    "trigger",
-    "sentence",
-    "negated",
-    "hypothetical",
-    "historical",
-    "future",
-    "confidence",
-    "url",
-    "title",
-)
-_SELECT = ", ".join(SUMMARY_COLUMNS)
+# The columns of an event in lists and exports (held by the snapshot as an Arrow table).
+SUMMARY_COLUMNS = DISPLAY_COLUMNS
 
 FACETS = ("plover_type", "country", "cameo_root", "acled_event_type", "day")
 FACET_LIMIT = 100
@@ -70,6 +36,7 @@ def _rows(cur: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
 
 
 def list_events(
+    snapshot: Snapshot,
     cur: Any,
     query: EventQuery,
     *,
@@ -80,8 +47,8 @@ def list_events(
 ) -> dict[str, Any]:
     """One page of events in ``sort`` order, and the cursor of the next page (or None).
 
-    Two steps: the page's row ids from the sort and filter columns alone (DuckDB prunes row
-    groups with the running top-N), then the wide columns of those rows only."""
+    DuckDB finds the page's rows from the filter and sort columns alone (pruning row groups
+    with the running top-N); their display columns come from the snapshot's Arrow table."""
     order = SORTS[sort]
     where = query.where()
     page_where = where
@@ -99,24 +66,22 @@ def list_events(
         keys = keys[:limit]
         _, last_key, last_tie = keys[-1]
         next_cursor = encode_cursor(last_key, last_tie)
-    events: list[dict[str, Any]] = []
-    if keys:
-        rows = _rows(
-            cur,
-            f"SELECT rowid AS _rowid, {_SELECT} FROM ev WHERE rowid = ANY(?)",
-            [[k[0] for k in keys]],
-        )
-        by_id = {row.pop("_rowid"): row for row in rows}
-        events = [by_id[k[0]] for k in keys]
+    events = snapshot.display_rows([k[0] for k in keys])
     out: dict[str, Any] = {"events": events, "next_cursor": next_cursor}
     if with_total:
-        (total,) = cur.execute(f"SELECT count(*) FROM ev{where.sql()}", where.params).fetchone()
+        (total,) = cur.execute(f"SELECT count(*) FROM ev{where.sql()}", where.params).fetchall()[0]
         out["total"] = int(total)
     return out
 
 
 def iter_events(
-    cur: Any, query: EventQuery, *, sort: str, limit: int, located: bool = False
+    snapshot: Snapshot,
+    cur: Any,
+    query: EventQuery,
+    *,
+    sort: str,
+    limit: int,
+    located: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """Up to ``limit`` filtered events in ``sort`` order, streamed in batches (for exports);
     ``located``: only those with coordinates."""
@@ -124,9 +89,9 @@ def iter_events(
     where = query.where()
     if located:
         where = where.and_("lat IS NOT NULL AND lon IS NOT NULL")
-    sql = f"SELECT {_SELECT} FROM ev{where.sql()} ORDER BY {order.order_by} LIMIT ?"
+    sql = f"SELECT rowid FROM ev{where.sql()} ORDER BY {order.order_by} LIMIT ?"
     for batch in arrow_reader(cur, sql, [*where.params, limit], 5000):
-        yield from batch.to_pylist()
+        yield from snapshot.display_rows(batch.column(0).to_pylist())
 
 
 def pick_interval(first: date | None, last: date | None) -> str:
@@ -151,7 +116,7 @@ def facets(
     out: dict[str, Any] = {}
     (total, killed) = cur.execute(
         f"SELECT count(*), coalesce(sum(killed), 0) FROM ev{where.sql()}", where.params
-    ).fetchone()
+    ).fetchall()[0]
     out["total"] = int(total)
     out["killed"] = int(killed)
     plain = [n for n in names if n != "day"]
@@ -181,7 +146,7 @@ def timeline(cur: Any, query: EventQuery, *, interval: str = "auto") -> dict[str
     if interval == "auto":
         first, last = cur.execute(
             f"SELECT min(day), max(day) FROM ev{where.sql()}", where.params
-        ).fetchone()
+        ).fetchall()[0]
         interval = pick_interval(first, last)
     if interval not in INTERVALS:
         raise BadRequest(f"interval must be auto or one of {', '.join(INTERVALS)}")
@@ -235,9 +200,10 @@ def event_detail(cur: Any, event_id: str) -> dict[str, Any] | None:
         [event_id],
     )
     names = [d[0] for d in result.description]
-    row = result.fetchone()
-    if row is None:
+    found = result.fetchall()  # (fetch to the end: DuckDB 2 refuses new work otherwise)
+    if not found:
         return None
+    row = found[0]
     values = dict(zip(names, row, strict=True))
     article = {k[1:]: values.pop(k) for k in ("_url", "_title", "_published", "_source")}
     text = values.pop("_text")
@@ -299,7 +265,7 @@ def incidents(cur: Any, *, limit: int, offset: int) -> dict[str, Any]:
     names = [d[0] for d in result.description]
     rows = [dict(zip(names, row, strict=True)) for row in result.fetchall()]
     more = len(rows) > limit
-    (total,) = cur.execute("SELECT count(*) FROM src.incidents").fetchone()
+    (total,) = cur.execute("SELECT count(*) FROM src.incidents").fetchall()[0]
     return {
         "incidents": rows[:limit],
         "total": int(total),

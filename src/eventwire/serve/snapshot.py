@@ -25,8 +25,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from ..errors import EventwireError
+from .flat import BUILD_ACTOR_KEYS, BUILD_EV, DISPLAY_COLUMNS
 
 log = logging.getLogger(__name__)
 
@@ -39,80 +41,11 @@ class ServeError(EventwireError):
     """The server cannot read the database it was given."""
 
 
-# The day an event happened: its own date (partial dates padded to their first day), else the
-# day its article was published. Same rule as the store's exports (store.query.EVENT_DAY).
-_EVENT_DAY = """TRY_CAST(CASE
-    WHEN e.date IS NULL OR e.date = '' THEN strftime(a.published, '%Y-%m-%d')
-    WHEN length(e.date) = 4 THEN e.date || '-01-01'
-    WHEN length(e.date) = 7 THEN e.date || '-01'
-    ELSE left(e.date, 10) END AS DATE)"""
-
-# (list comprehensions, not lambdas: their syntax changed between DuckDB 1.x and 2.x)
-_ACTOR_CODES = "'|' || array_to_string([coalesce(x.code, '') FOR x IN {0}], '|') || '|'"
-_ACTOR_TEXT = "lower(array_to_string([coalesce(x.text, '') FOR x IN {0}], ' | '))"
-
-# A unique id per row: the event id, with "~2", "~3"... on repeats. ``tie``, its 64-bit hash,
-# breaks ties between equal sort keys (an integer compares faster than a string).
-_UID = "(e.event_id || CASE WHEN n > 1 THEN '~' || n ELSE '' END)"
-
-# One row per event, sorted newest first (row groups then carry tight day ranges).
-BUILD_EV = f"""
-CREATE TABLE ev AS
-SELECT
-    {_UID} AS uid,
-    hash({_UID}) AS tie,
-    * EXCLUDE (n),
-    source_code_keys || target_code_keys AS actor_code_keys,
-    source_text || ' | ' || target_text AS actor_text
-FROM (
-    SELECT
-        e.event_id,
-        row_number() OVER (PARTITION BY e.event_id
-                           ORDER BY e.article_id, e.sentence_index, e.trigger_start) AS n,
-        e.article_id,
-        e.sentence_index,
-        {_EVENT_DAY} AS day,
-        e.date,
-        e.date_precision,
-        upper(e.plover_type) AS plover_type,
-        e.plover_mode,
-        e.cameo_code,
-        e.cameo_root,
-        e.goldstein,
-        e.quad_class,
-        e.acled_event_type,
-        e.acled_sub_event_type,
-        e.location.name AS place,
-        upper(e.location.country) AS country,
-        e.location.admin1 AS admin1,
-        e.location.admin2 AS admin2,
-        e.location.lat AS lat,
-        e.location.lon AS lon,
-        e.location.precision AS geo_precision,
-        e.killed.best AS killed,
-        e.injured.best AS injured,
-        e.negated,
-        e.hypothetical,
-        e.historical,
-        e.future,
-        e.confidence,
-        e.trigger,
-        e.sentence,
-        lower(e.sentence) AS sentence_lc,
-        [x.code FOR x IN e.source_actors] AS source_codes,
-        [x.code FOR x IN e.target_actors] AS target_codes,
-        {_ACTOR_CODES.format("e.source_actors")} AS source_code_keys,
-        {_ACTOR_CODES.format("e.target_actors")} AS target_code_keys,
-        {_ACTOR_TEXT.format("e.source_actors")} AS source_text,
-        {_ACTOR_TEXT.format("e.target_actors")} AS target_text,
-        a.url,
-        a.title,
-        a.source AS article_source,
-        a.published
-    FROM src.events e LEFT JOIN src.articles a ON a.id = e.article_id
-) e
-ORDER BY day DESC NULLS LAST, tie DESC
-"""
+def arrow_table(cur: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
+    """A query's result as one Arrow table (DuckDB 1.x and 2.x)."""
+    relation = cur.sql(sql)
+    fetch = getattr(relation, "to_arrow_table", None) or relation.arrow
+    return fetch()
 
 
 Signature = tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]
@@ -143,18 +76,38 @@ class Snapshot:
     build_seconds: float
     n_events: int
     tables: frozenset[str]
+    display: pa.Table  # DISPLAY_COLUMNS of ``ev``, row i = rowid i
     _users: int = 0
     _retired: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _local: threading.local = field(default_factory=threading.local)
+    _cursors: list[duckdb.DuckDBPyConnection] = field(default_factory=list)
 
     @property
     def has_incidents(self) -> bool:
         return "incidents" in self.tables
 
+    def display_rows(self, rowids: list[int]) -> list[dict[str, Any]]:
+        """The display columns of these rows of ``ev``, in the order given."""
+        if not rowids:
+            return []
+        return self.display.take(pa.array(rowids, pa.int64())).to_pylist()
+
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A new connection to this snapshot (one per thread; close it after use)."""
         cur = self.con.cursor()
         cur.execute(f"USE {CATALOG}")
+        return cur
+
+    def thread_cursor(self) -> duckdb.DuckDBPyConnection:
+        """This thread's own cursor, kept for the snapshot's life (for work that ends within
+        one call; a streamed answer, resumed on other threads, takes a ``cursor()``)."""
+        cur = getattr(self._local, "cursor", None)
+        if cur is None:
+            cur = self.cursor()
+            self._local.cursor = cur
+            with self._lock:
+                self._cursors.append(cur)
         return cur
 
     def acquire(self) -> None:
@@ -177,6 +130,8 @@ class Snapshot:
 
     def _close(self) -> None:
         try:
+            for cur in self._cursors:
+                cur.close()
             self.con.close()
         finally:
             shutil.rmtree(self.folder, ignore_errors=True)
@@ -201,6 +156,21 @@ def _copy_consistent(source: Path, folder: Path) -> tuple[Path, Signature]:
             return target, before
         time.sleep(0.05 * (attempt + 1))
     raise ServeError(f"[E502] {source} kept changing while it was copied; will try again")
+
+
+def _display(con: duckdb.DuckDBPyConnection, n_rows: int) -> pa.Table:
+    """``DISPLAY_COLUMNS`` of ``ev`` with row i holding rowid i, in one chunk per column."""
+    columns = ", ".join("CAST(day AS VARCHAR) AS day" if c == "day" else c for c in DISPLAY_COLUMNS)
+    # a plain scan keeps insertion (= rowid) order; check a few rows rather than pay a sort
+    table = arrow_table(con, f"SELECT {columns} FROM ev")
+    probes = sorted({0, n_rows // 2, n_rows - 1}) if n_rows else []
+    expected = con.execute(
+        "SELECT event_id FROM ev WHERE list_contains(?, rowid) ORDER BY rowid", [probes]
+    ).fetchall()
+    ids = table.column("event_id")
+    if [ids[i].as_py() for i in probes] != [row[0] for row in expected]:
+        table = arrow_table(con, f"SELECT {columns} FROM ev ORDER BY rowid")
+    return table.combine_chunks()  # one chunk per column: ``take`` is then a gather
 
 
 def build_snapshot(source: Path, *, generation: int, workdir: Path) -> Snapshot:
@@ -232,8 +202,10 @@ def build_snapshot(source: Path, *, generation: int, workdir: Path) -> Snapshot:
                 "is it an eventwire database?"
             )
         con.execute(BUILD_EV)
-        con.execute(f"CHECKPOINT {CATALOG}")  # compresses the in-memory table
-        (n_events,) = con.execute("SELECT count(*) FROM ev").fetchone()  # type: ignore[misc]
+        con.execute(BUILD_ACTOR_KEYS)
+        con.execute(f"CHECKPOINT {CATALOG}")  # compresses the in-memory tables
+        (n_events,) = con.execute("SELECT count(*) FROM ev").fetchall()[0]
+        display = _display(con, int(n_events))
     except duckdb.Error as e:
         if con is not None:
             con.close()
@@ -253,6 +225,7 @@ def build_snapshot(source: Path, *, generation: int, workdir: Path) -> Snapshot:
         build_seconds=time.monotonic() - started,
         n_events=int(n_events),
         tables=tables,
+        display=display,
     )
 
 
@@ -273,9 +246,10 @@ class Snapshots:
         self.path = Path(path)
         self.refresh_seconds = refresh_seconds
         self._own_workdir = workdir is None
-        self.workdir = Path(workdir or tempfile.mkdtemp(prefix="eventwire-serve-"))
+        self._workdir = Path(workdir) if workdir is not None else None
         self._current: Snapshot | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards _current
+        self._building = threading.Lock()  # one snapshot build at a time
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._generation = 0
@@ -284,9 +258,21 @@ class Snapshots:
 
     # -- lifecycle ----------------------------------------------------------------------------
 
+    @property
+    def workdir(self) -> Path:
+        """Where snapshot copies go (a new temporary folder unless one was given)."""
+        if self._workdir is None:
+            self._workdir = Path(tempfile.mkdtemp(prefix="eventwire-serve-"))
+        self._workdir.mkdir(parents=True, exist_ok=True)
+        return self._workdir
+
     def start(self, *, background: bool = True) -> None:
         """Take the first snapshot (errors raise) and start the refresher thread."""
-        self.refresh(force=True)
+        try:
+            self.refresh(force=True)
+        except BaseException:
+            self.stop()
+            raise
         if background and self._thread is None:
             self._thread = threading.Thread(
                 target=self._run, name="eventwire-snapshots", daemon=True
@@ -302,11 +288,22 @@ class Snapshots:
             current, self._current = self._current, None
         if current is not None:
             current.retire()
-        if self._own_workdir:
-            shutil.rmtree(self.workdir, ignore_errors=True)
+        if self._own_workdir and self._workdir is not None:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
+
+    def _due(self) -> bool:
+        """Whether the background refresher may take a snapshot now."""
+        current = self._current
+        if current is None:
+            return True
+        wait = max(self.refresh_seconds, 2 * current.build_seconds)
+        return time.monotonic() - self._last_build >= wait
 
     def _run(self) -> None:
-        while not self._stop.wait(POLL_SECONDS):
+        while not self._stop.wait(min(POLL_SECONDS, max(self.refresh_seconds, 0.05))):
+            if not self._due():
+                continue
             try:
                 self.refresh()
             except ServeError as e:
@@ -326,18 +323,16 @@ class Snapshots:
 
     def refresh(self, *, force: bool = False) -> bool:
         """Take a new snapshot if the store changed (or ``force``); True when one was taken."""
-        current = self._current
-        if not force and current is not None:
-            if file_signature(self.path) == current.signature:
-                return False
-            wait = max(self.refresh_seconds, 2 * current.build_seconds)
-            if time.monotonic() - self._last_build < wait:
-                return False
-        self._generation += 1
-        snapshot = build_snapshot(self.path, generation=self._generation, workdir=self.workdir)
-        self._last_build = time.monotonic()
-        with self._lock:
-            old, self._current = self._current, snapshot
+        with self._building:
+            current = self._current
+            if not force and current is not None:
+                if file_signature(self.path) == current.signature:
+                    return False
+            self._generation += 1
+            snapshot = build_snapshot(self.path, generation=self._generation, workdir=self.workdir)
+            self._last_build = time.monotonic()
+            with self._lock:
+                old, self._current = self._current, snapshot
         if old is not None:
             old.retire()
         self.last_error = None

@@ -444,6 +444,27 @@ const timeline = {
     new ResizeObserver(() => this.draw()).observe(this.svg);
   },
 
+  // Empty periods get empty bars, so bar positions are proportional to time.
+  withGaps(buckets) {
+    if (buckets.length < 2) return buckets;
+    const byStart = new Map(buckets.map((b) => [b.start, b]));
+    const last = buckets[buckets.length - 1].start;
+    const out = [];
+    for (let start = buckets[0].start; start <= last && out.length < 2000; start = this.nextStart(start)) {
+      out.push(byStart.get(start) || { start, count: 0, killed: 0 });
+    }
+    return out;
+  },
+
+  nextStart(start) {
+    const d = new Date(start + "T00:00:00Z");
+    if (this.interval === "day") d.setUTCDate(d.getUTCDate() + 1);
+    else if (this.interval === "week") d.setUTCDate(d.getUTCDate() + 7);
+    else if (this.interval === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+    else d.setUTCFullYear(d.getUTCFullYear() + 1);
+    return d.toISOString().slice(0, 10);
+  },
+
   bucketEnd(start) {
     const d = new Date(start + "T00:00:00Z");
     if (this.interval === "week") d.setUTCDate(d.getUTCDate() + 6);
@@ -456,8 +477,8 @@ const timeline = {
     const params = apiParams({ dates: false });
     params.set("facet", "day");
     getJSON("timeline", "/api/facets", params).then((data) => {
-      this.buckets = data.day.buckets;
       this.interval = data.day.interval;
+      this.buckets = this.withGaps(data.day.buckets);
       const first = this.buckets[0], last = this.buckets[this.buckets.length - 1];
       $("timeline-label").textContent = first
         ? `${first.start} … ${last.start}, one bar per ${this.interval}`
@@ -476,7 +497,7 @@ const timeline = {
     const w = width / this.buckets.length;
     const since = state.filters.since || "0000", until = state.filters.until || "9999";
     this.buckets.forEach((b, i) => {
-      const h = Math.max(1, ((height - 14) * b.count) / max);
+      const h = b.count ? Math.max(1, ((height - 14) * b.count) / max) : 0;
       const rect = document.createElementNS(ns, "rect");
       rect.setAttribute("x", i * w);
       rect.setAttribute("y", height - 14 - h);
