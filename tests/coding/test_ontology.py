@@ -312,7 +312,9 @@ def test_classifier_is_idempotent():
     assert ev.plover_context == ["executive"]
 
 
-def test_classifier_rejects_an_unknown_code():
-    doc = Document(article=Article.from_text("x"), events=[event("999")])
-    with pytest.raises(UnknownCode):
-        Classifier()(doc)
+def test_classifier_leaves_a_code_outside_cameo_unclassified():
+    # user dictionaries may code outside CAMEO (PETRARCH's WEIS-coded test verbs); the
+    # built-in lexicon's codes are checked against the codebook in test_lexicon
+    ev = event("999")
+    Classifier()(Document(article=Article.from_text("x"), events=[ev]))
+    assert ev.cameo_code == "999" and ev.cameo_root is None and ev.plover_type is None

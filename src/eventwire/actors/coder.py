@@ -9,7 +9,7 @@ else the country itself ("Syria" -> SYR, "Ankara" -> TUR GOV).
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -96,6 +96,8 @@ class DocumentActors:
         self.day = day
         self._starts = [m.start for m in mentions]  # mentions are sorted by start
         self._current: Sentence | None = None  # the sentence being coded
+        self._memo: dict[tuple[int, int], Actor | None] = {}  # (sentence, head) -> actor
+        self._spans: dict[int, list[tuple[Mention, tuple[int, ...]]]] = {}  # sentence -> tokens
 
     # ------------------------------------------------------------------ public
     def code_all(self, sentence: Sentence, head: Token) -> list[Actor]:
@@ -114,6 +116,13 @@ class DocumentActors:
     def code(self, sentence: Sentence, head: Token) -> Actor | None:
         """The actor of the noun phrase headed by ``head`` (a token of ``sentence.doc``), or
         None when nothing in it is codable."""
+        key = (sentence.index, head.i)
+        if key not in self._memo:
+            self._memo[key] = self._code(sentence, head)
+        actor = self._memo[key]
+        return None if actor is None else replace(actor)
+
+    def _code(self, sentence: Sentence, head: Token) -> Actor | None:
         self._current = sentence
         if head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(sentence, head)
@@ -140,16 +149,9 @@ class DocumentActors:
 
     # ------------------------------------------------------------------ phrase parts
     def _mentions_in(self, sentence: Sentence, phrase: Phrase) -> list[_Found]:
-        doc = phrase.head.doc
         text = self.document.article.text
         found = []
-        first = bisect_left(self._starts, sentence.start)
-        last = bisect_left(self._starts, sentence.end)
-        for m in self.mentions[first:last]:
-            lo, hi = m.start - sentence.start, m.end - sentence.start
-            toks = [t.i for t in doc if t.idx < hi and lo < t.idx + len(t.text)]
-            if not toks:
-                continue
+        for m, toks in self._sentence_mentions(sentence):
             if phrase.head.i in toks:
                 zone = "head"
             elif all(i in phrase.zones for i in toks):
@@ -182,7 +184,9 @@ class DocumentActors:
                 found.append(_Found(m, phrase.zones[token.i], (token.i,)))
         return found
 
-    def _agents(self, phrase: Phrase, found: list[_Found]) -> list[_AgentHit]:
+    def _agents(
+        self, phrase: Phrase, found: list[_Found], *, compose_only: bool = False
+    ) -> list[_AgentHit]:
         covered = {i for f in found for i in f.tokens}
         tokens = [t for t in phrase.tokens("core", "appos", "of") if t.i not in covered]
         table = self.dictionary.agents
@@ -195,6 +199,8 @@ class DocumentActors:
                 if window[-1].i - window[0].i != n - 1:
                     continue
                 entry = _lookup(table, window)
+                if entry is not None and compose_only and not entry.compose:
+                    entry = None
                 if entry is not None:
                     hit = _AgentHit(
                         entry,
@@ -303,8 +309,12 @@ class DocumentActors:
         the first actor of the phrase, its role words' codes added in order ("Danish Islamist
         media" -> DNK MUS MED; "MSF Arnor" -> NGO ARN), "former" making them ELI. Several
         codes ("A/B") when the actor is a list ("ambassadors of Arnor and Gondor")."""
+        if any(a.entry.compose for a in agents) or any(f.mention.kind == "actor" for f in found):
+            agents = self._agents(phrase, found, compose_only=True)  # the user's role words only
         composing = sorted((a for a in agents if a.entry.compose), key=lambda a: a.first)
-        bases = self._bases(phrase, found)
+        bases = self._bases(phrase, found, role=bool(composing))
+        if not bases and composing:  # "Danish media and government": the modifiers are shared
+            bases = self._shared_bases(phrase.head)
         if not composing and not (bases and bases[0].mention.kind == "actor"):
             return None
         former = any(t.lower_ in ("former", "ex") for t in phrase.tokens("core"))
@@ -319,12 +329,12 @@ class DocumentActors:
             return None
         return "/".join(out), (bases[0].mention.name if bases else None)
 
-    def _bases(self, phrase: Phrase, found: list[_Found]) -> list[_Found]:
+    def _bases(self, phrase: Phrase, found: list[_Found], *, role: bool) -> list[_Found]:
         """The actor a phrase is about, PETRARCH style: its leftmost coded name in the phrase
-        proper, else in an of-phrase, else in an in/from-phrase; with the names conjoined to
-        it ("in Fornost and Gondor")."""
+        proper, else in an of-phrase, else (for role words: "activists in Arnor") in an
+        in/from-phrase; with the names conjoined to it ("in Fornost and Gondor")."""
         coded = [f for f in found if _base_code(f.mention)]
-        for zones in (("head", "core", "appos"), ("of",), ("loc",)):
+        for zones in (("head", "core", "appos"), ("of",), ("loc",) if role else ()):
             near = sorted((f for f in coded if f.zone in zones), key=lambda f: f.tokens[0])
             if not near:
                 continue
@@ -342,18 +352,42 @@ class DocumentActors:
             return [best, *more]
         return []
 
-    def _sentence_mentions(self, sentence: Sentence) -> list[tuple[Mention, tuple[int, ...]]]:
-        doc = sentence.doc
-        if doc is None:
+    def _shared_bases(self, head: Token) -> list[_Found]:
+        """The actor of the conjunct a role word is joined to ("officials" in "lawmakers and
+        officials in Fornost"), from that conjunct's modifiers."""
+        sentence = self._current
+        if sentence is None:
             return []
-        first = bisect_left(self._starts, sentence.start)
-        last = bisect_left(self._starts, sentence.end)
+        partner = head.head if head.dep_ == "conj" else None
+        partner = partner or next((c for c in head.children if c.dep_ == "conj"), None)
+        if partner is None or partner.i == head.i:
+            return []
+        other = build_phrase(partner)
+        found = self._mentions_in(sentence, other)
+        return [f for f in self._bases(other, found, role=True) if f.zone != "head"]
+
+    def _sentence_mentions(self, sentence: Sentence) -> list[tuple[Mention, tuple[int, ...]]]:
+        """The sentence's mentions with the indices of their tokens (worked out once)."""
+        if sentence.index in self._spans:
+            return self._spans[sentence.index]
+        doc = sentence.doc
         out = []
-        for m in self.mentions[first:last]:
-            lo, hi = m.start - sentence.start, m.end - sentence.start
-            toks = tuple(t.i for t in doc if t.idx < hi and lo < t.idx + len(t.text))
-            if toks:
-                out.append((m, toks))
+        if doc is not None:
+            starts = [t.idx for t in doc]
+            ends = [t.idx + len(t.text) for t in doc]
+            first = bisect_left(self._starts, sentence.start)
+            last = bisect_left(self._starts, sentence.end)
+            for m in self.mentions[first:last]:
+                lo, hi = m.start - sentence.start, m.end - sentence.start
+                # the tokens overlapping [lo, hi): ending after lo and starting before hi
+                i = bisect_right(ends, lo)
+                toks = []
+                while i < len(starts) and starts[i] < hi:
+                    toks.append(i)
+                    i += 1
+                if toks:
+                    out.append((m, tuple(toks)))
+        self._spans[sentence.index] = out
         return out
 
     @staticmethod

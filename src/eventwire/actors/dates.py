@@ -18,6 +18,10 @@ def parse_bound(value: object, *, end: bool, where: str) -> date | None:
         return None
     if isinstance(value, date):
         return value
+    try:
+        return date.fromisoformat(str(value).strip())  # "2010-01-09" (a CSV cell, quoted YAML)
+    except ValueError:
+        pass
     match = _PARTIAL.match(str(value).strip())
     if not match:
         raise ConfigError(f"[E110] {where}: date '{value}' is not YYYY-MM-DD, YYYY-MM or YYYY")

@@ -27,7 +27,6 @@ from .dates import parse_bound
 from .records import ActorEntry, Country, Institution, Organisation, Person, Role
 
 
-
 @dataclass(frozen=True, slots=True, eq=False)
 class ActorDictionary:
     """Everything the actor coder looks up, typed (hashed by identity, as it is cached)."""

@@ -154,7 +154,8 @@ def _to_mention(match: Match, text: str, day: date, focus: str | None) -> Mentio
 
 def stance_or_sponsor(text: str, mention: Mention) -> bool:
     """True for "Iran-backed", "al-Qaeda-linked", "pro-Russia", "anti-government"."""
-    if mention.kind not in ("organisation", "country", "capital", "demonym", "institution", "actor"):
+    kinds = ("organisation", "country", "capital", "demonym", "institution", "actor")
+    if mention.kind not in kinds:
         return False
     before = text[max(0, mention.start - 6) : mention.start]
     return bool(_SPONSOR.match(text, mention.end) or _STANCE.search(before))

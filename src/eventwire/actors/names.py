@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import ahocorasick
 
@@ -62,7 +62,7 @@ class _FoldTable(dict[int, str]):
         if code > 127:
             c = unicodedata.normalize("NFKD", c)[0]
         c = {"\u2019": "'", "\u2018": "'", "\u2010": " ", "\u2011": " ", "\u2013": " "}.get(c, c)
-        if c == "-":
+        if c in "-_":  # "Dol_Amroth" as parsers' output writes a name
             c = " "
         low = c.lower()
         out = low if len(low) == 1 else chr(code)
@@ -78,18 +78,15 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-@dataclass(frozen=True, slots=True)
-class NameEntry:
-    """One spelling of one dictionary entry."""
+class NameEntry(NamedTuple):
+    """One spelling of one dictionary entry (a tuple: tens of thousands are made at once).
+    ``user``: from a user dictionary, so it takes precedence over built-in entries spelt the
+    same."""
 
     kind: Kind
     ref: Ref
     form: str
-
-    @property
-    def user(self) -> bool:
-        """From a user dictionary: it takes precedence over built-in entries spelt the same."""
-        return getattr(self.ref, "origin", None) is not None
+    user: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,19 +102,26 @@ class Match:
 class NameIndex:
     """All dictionary spellings in one automaton."""
 
-    def __init__(self, entries: list[NameEntry]) -> None:
+    def __init__(self, entries: list[NameEntry], *, shadowed: frozenset[str] = frozenset()) -> None:
+        """``shadowed``: role phrases of user dictionaries; a built-in name spelt like one
+        ("MSF" as a role word) is left to the role-word lookup."""
         by_key: dict[str, list[NameEntry]] = {}
+        seen: set[tuple[str, str, int]] = set()
+        users: set[str] = set()  # keys a user entry spells
         for entry in entries:
             key = " ".join(fold(entry.form).split())
-            if len(key) < 2:
+            if len(key) < 2 or (key, entry.kind, id(entry.ref)) in seen:
                 continue
-            bucket = by_key.setdefault(key, [])
-            if not any(e.kind == entry.kind and e.ref is entry.ref for e in bucket):
-                bucket.append(entry)
+            seen.add((key, entry.kind, id(entry.ref)))
+            by_key.setdefault(key, []).append(entry)
+            if entry.user:
+                users.add(key)
         self._automaton = ahocorasick.Automaton()
         for key, found in by_key.items():
-            if any(e.user for e in found) and not all(e.user for e in found):
+            if key in users or key in shadowed:
                 found = [e for e in found if e.user]
+            if not found:
+                continue
             self._automaton.add_word(key, (key, tuple(found)))
         self._automaton.make_automaton()
         self.size = len(by_key)
@@ -169,13 +173,16 @@ def _leftmost_longest(found: list[Match]) -> Iterator[Match]:
 def _entries(dictionary: ActorDictionary) -> list[NameEntry]:
     entries: list[NameEntry] = [NameEntry("block", None, b) for b in BLOCKERS]
     for person in dictionary.people:
-        entries += [NameEntry("person", person, n) for n in person.names]
+        user = person.origin is not None
+        entries += [NameEntry("person", person, n, user) for n in person.names]
     for actor in dictionary.actors:
-        entries += [NameEntry("actor", actor, n) for n in actor.names]
+        entries += [NameEntry("actor", actor, n, True) for n in actor.names]
     for org in dictionary.organisations:
-        entries += [NameEntry("organisation", org, n) for n in org.names]
+        user = org.origin is not None
+        entries += [NameEntry("organisation", org, n, user) for n in org.names]
     for inst in dictionary.institutions:
-        entries += [NameEntry("institution", inst, n) for n in inst.names]
+        user = inst.origin is not None
+        entries += [NameEntry("institution", inst, n, user) for n in inst.names]
     for country in dictionary.countries.values():
         entries += [NameEntry("country", country, n) for n in country.names]
         entries += [NameEntry("demonym", country, n) for n in country.demonyms]
@@ -189,4 +196,7 @@ def _entries(dictionary: ActorDictionary) -> list[NameEntry]:
 @lru_cache(maxsize=8)
 def name_index(dictionary: ActorDictionary) -> NameIndex:
     """The automaton for a dictionary (built once per dictionary)."""
-    return NameIndex(_entries(dictionary))
+    shadowed = frozenset(
+        " ".join(fold(form).split()) for form, e in dictionary.agents.entries.items() if e.origin
+    )
+    return NameIndex(_entries(dictionary), shadowed=shadowed)

@@ -1,0 +1,565 @@
+"""Trigger conditions and roles that dictionaries in the PETRARCH style need, on a spaCy parse.
+
+Pattern keys (see docs/dictionaries.md), each a list of alternatives:
+
+- ``before``: words, in order, in the trigger's left context: its own left dependents (subject,
+  auxiliaries, negation, adverbs), the words it hangs from ("said", "indicated") and their
+  auxiliaries and subjects;
+- ``after``: words, in order, in the trigger's subtree after it, conjoined clauses left out;
+- ``np``: words of the object's noun phrase, the last one its head ("diplomatic ties");
+- ``prep``: "PREP WORDS": a preposition hanging from the trigger whose object phrase holds the
+  words, the last one its head ("to border");
+- ``form``: the trigger's own word form ("said", not "says").
+
+Words are separated by " " (others may come between) or "_" (adjacent); a leading "_" in
+``after`` / a trailing "_" in ``before`` puts the word right next to the trigger; "@name" is a
+word class. A word matches a token's form or lemma.
+
+Roles (``source`` / ``target``: "subject", "object" or a preposition; ``reciprocal``: the
+members of a compound subject act on each other) say where a pattern's actors are; readings
+marked ``style: petrarch`` otherwise find the target as PETRARCH does: the object, then the
+object of a preposition, then the first actor later in the verb's phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SEQUENCE_KEYS = ("before", "after", "np")
+ROLE_KEYS = ("source", "target", "reciprocal", "mirror", "negated", "origin", "style")
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "attr", "oprd", "nsubjpass", "dative"})
+#: Left dependents of the verbs a trigger hangs from that belong to its context.
+CONTEXT_DEPS = frozenset(
+    {"aux", "auxpass", "neg", "advmod", "nsubj", "nsubjpass", "mark", "npadvmod"}
+)
+CLAUSE_BREAKS = frozenset({"conj", "cc", "parataxis"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
+_ROLE = re.compile(r"^[a-z]+(?:-[a-z]+)?$")
+ACTOR_POS = frozenset({"NOUN", "PROPN"})
+
+
+# --------------------------------------------------------------------------- word sequences
+@dataclass(frozen=True, slots=True)
+class WordSequence:
+    """Slots in order; a slot holds alternatives, each a run of adjacent words. ``tight[i]``:
+    slot i starts right after the previous slot (for the first: right after the trigger);
+    ``anchored``: the last slot ends right before the trigger. ``needs``: words one of which
+    a sentence must hold for the sequence to match (a cheap first test)."""
+
+    text: str
+    slots: tuple[tuple[tuple[str, ...], ...], ...]
+    tight: tuple[bool, ...]
+    anchored: bool = False
+    needs: frozenset[str] = frozenset()
+
+    def match(self, region: Region, *, after: int | None = None,
+              before: int | None = None, last: int | None = None) -> bool:  # fmt: skip
+        """Whether the slots occur in ``region`` (tokens in doc order). ``after``: index of
+        the token a tight first slot must follow; ``before``: of the token an anchored
+        sequence must precede; ``last``: index the final slot must end on."""
+        if self.needs and self.needs.isdisjoint(region.index):
+            return False
+        return _match(self, region, 0, 0, after, before, last)
+
+
+class Region:
+    """Tokens in doc order with the words each stands for (form, lemma, norm), indexed."""
+
+    __slots__ = ("doc_i", "index", "words")
+
+    def __init__(self, tokens: Iterable[Token]) -> None:
+        self.doc_i: list[int] = []
+        self.words: list[frozenset[str]] = []
+        self.index: dict[str, list[int]] = {}
+        for k, t in enumerate(tokens):
+            words = frozenset((t.lower_, t.lemma_.lower(), t.norm_))
+            self.doc_i.append(t.i)
+            self.words.append(words)
+            for w in words:
+                self.index.setdefault(w, []).append(k)
+
+
+def _run_at(run: tuple[str, ...], region: Region, k: int) -> bool:
+    if k + len(run) > len(region.doc_i):
+        return False
+    for n, word in enumerate(run):
+        if n and region.doc_i[k + n] != region.doc_i[k + n - 1] + 1:
+            return False
+        if word not in region.words[k + n]:
+            return False
+    return True
+
+
+def _match(seq: WordSequence, region: Region, slot: int, start: int,
+           prev: int | None, before: int | None, last: int | None) -> bool:  # fmt: skip
+    if slot == len(seq.slots):
+        return True
+    final = slot == len(seq.slots) - 1
+    tight = seq.tight[slot] and prev is not None
+    places: set[int] = set()
+    for run in seq.slots[slot]:
+        places.update(k for k in region.index.get(run[0], ()) if k >= start)
+    for k in sorted(places):
+        if tight and region.doc_i[k] != prev + 1:  # type: ignore[operator]
+            continue
+        for run in seq.slots[slot]:
+            if run[0] not in region.words[k] or not _run_at(run, region, k):
+                continue
+            end = region.doc_i[k + len(run) - 1]
+            if final and seq.anchored and before is not None and end != before - 1:
+                continue
+            if final and last is not None and end != last:
+                continue
+            if _match(seq, region, slot + 1, k + len(run), end, before, last):
+                return True
+    return False
+
+
+def parse_sequence(text: str, classes: Mapping[str, Sequence[str]], where: str) -> WordSequence:
+    """ "improved @tietypes relations", "_off", "recently_" -> a WordSequence."""
+    if not isinstance(text, str) or not text.strip():
+        raise ConfigError(f"[E027] {where}: a word sequence must be a non-empty string")
+    raw = text.strip()
+    anchored = raw.endswith("_")
+    lead = raw.startswith("_")
+    slots: list[tuple[tuple[str, ...], ...]] = []
+    tight: list[bool] = []
+    for c, chunk in enumerate(raw.strip("_").split()):
+        for n, word in enumerate(chunk.split("_")):
+            if not word:
+                continue
+            slots.append(_alternatives(word, classes, where))
+            tight.append(n > 0 or (c == 0 and lead))
+    if not slots:
+        raise ConfigError(f"[E027] {where}: no words in sequence {text!r}")
+    rarest = min(slots, key=len)
+    return WordSequence(raw, tuple(slots), tuple(tight), anchored,
+                        frozenset(run[0] for run in rarest))  # fmt: skip
+
+
+_CLASS_CACHE: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
+
+
+def _alternatives(
+    word: str, classes: Mapping[str, Sequence[str]], where: str
+) -> tuple[tuple[str, ...], ...]:
+    if not word.startswith("@"):
+        return ((word.lower(),),)
+    if word[1:] not in classes:
+        raise ConfigError(f"[E020] {where}: unknown word class {word}; define it under classes:")
+    members = tuple(str(p) for p in classes[word[1:]])
+    cached = _CLASS_CACHE.get(members)  # one tuple per class, shared by the sequences naming it
+    if cached is None:
+        cached = tuple(tuple(p.lower().split()) for p in members if p.split())
+        _CLASS_CACHE[members] = cached
+    return cached
+
+
+# --------------------------------------------------------------------------- conditions
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One extra pattern condition: ``key`` and its alternatives (any may hold)."""
+
+    key: str
+    sequences: tuple[WordSequence, ...] = ()
+    words: frozenset[str] = frozenset()  # "form", and one-word "prep"
+
+    @property
+    def needs(self) -> frozenset[str]:
+        """Words one of which the sentence must hold for the condition to hold (empty: no
+        such test)."""
+        if not self.sequences or self.words or not all(s.needs for s in self.sequences):
+            return frozenset()
+        return frozenset().union(*(s.needs for s in self.sequences))
+
+    def holds(self, token: Token) -> bool:
+        if self.key == "form":
+            return token.lower_ in self.words
+        if self.sequences and not self.words:  # none of the words in the sentence: no match
+            present = _region(token, "doc").index
+            if all(s.needs and s.needs.isdisjoint(present) for s in self.sequences):
+                return False
+        if self.key == "before":
+            region = _region(token, "left")
+            return any(s.match(region, before=token.i) for s in self.sequences)
+        if self.key == "after":  # one word: in the verb's own phrases; more: anywhere after
+            return any(
+                s.match(_region(token, "close" if len(s.slots) == 1 else "right"), after=token.i)
+                for s in self.sequences
+            )
+        if self.key == "np":
+            return any(
+                s.match(_region(obj, "phrase"), last=obj.i)
+                for obj in objects(token)
+                for s in self.sequences
+            )
+        if self.key == "prep":
+            return _prep_holds(self, token)
+        if self.key == "reciprocal":
+            return len(subjects(token)) > 1
+        raise AssertionError(self.key)
+
+
+def _prep_holds(cond: Condition, token: Token) -> bool:
+    for prep in token.children:
+        if prep.dep_ not in ("prep", "agent", "dative"):
+            continue
+        pobjs = _with_conjuncts([c for c in prep.children if c.dep_ == "pobj"])
+        if prep.lower_ in cond.words and pobjs:
+            return True
+        for seq in cond.sequences:
+            words = {prep.lower_, prep.lemma_.lower()}
+            if not any(run[0] in words for run in seq.slots[0]):
+                continue
+            rest = WordSequence(seq.text, seq.slots[1:], seq.tight[1:])
+            if not rest.slots and pobjs:
+                return True
+            if any(rest.match(_region(p, "phrase"), last=p.i) for p in pobjs):
+                return True
+    return False
+
+
+class _RegionCache:
+    """Regions around the tokens of one parsed sentence, each computed once: a trigger's
+    patterns (dozens, from a PETRARCH verb block) all look at the same few regions."""
+
+    def __init__(self) -> None:
+        self.doc: object = None
+        self.regions: dict[tuple[int, str], Region] = {}
+        self.lists: dict[tuple[int, str], list[Token]] = {}
+        self.present: frozenset[str] = frozenset()
+        self.last: object = None  # the token ``present`` was last asked for
+
+    def _check(self, token: Token) -> None:
+        doc = token.doc
+        if doc is not self.doc:
+            self.doc, self.regions, self.lists, self.present = doc, {}, {}, frozenset()
+            self.last = None
+
+    def words(self, token: Token) -> frozenset[str]:
+        if token is not self.last:
+            self._check(token)
+            if not self.present:
+                self.present = frozenset(self.get(token, "doc").index)
+            self.last = token
+        return self.present
+
+    def tokens(self, token: Token, kind: str) -> list[Token]:
+        self._check(token)
+        key = (-1 if kind == "doc" else token.i, kind)
+        found = self.lists.get(key)
+        if found is None:
+            found = self.lists[key] = list(_CONTEXTS[kind](token))
+        return found
+
+    def get(self, token: Token, kind: str) -> Region:
+        self._check(token)
+        key = (-1 if kind == "doc" else token.i, kind)
+        region = self.regions.get(key)
+        if region is None:
+            region = self.regions[key] = Region(self.tokens(token, kind))
+        return region
+
+
+_REGIONS = _RegionCache()
+_CONTEXTS: dict[str, Callable[[Token], Iterable[Token]]] = {}  # filled below the functions
+
+
+def sentence_has(words: frozenset[str], token: Token) -> bool:
+    """Whether the token's sentence holds one of ``words`` (form, lemma or norm)."""
+    return not words.isdisjoint(_REGIONS.words(token))
+
+
+def pattern_needs(conditions: Iterable[Condition]) -> frozenset[str]:
+    """The most selective word test of a pattern's conditions (see Condition.needs)."""
+    tests = [c.needs for c in conditions if c.needs]
+    return min(tests, key=len) if tests else frozenset()
+
+
+def _region(token: Token, kind: str) -> Region:
+    return _REGIONS.get(token, kind)
+
+
+def parse_conditions(pattern: Mapping[str, object], classes: Mapping[str, Sequence[str]],
+                     where: str) -> tuple[Condition, ...]:  # fmt: skip
+    """The extra conditions of a pattern mapping (``prep`` only when it names words)."""
+    out = []
+    for key in SEQUENCE_KEYS:
+        if key in pattern:
+            values = _listed(pattern[key])
+            out.append(Condition(key, tuple(parse_sequence(v, classes, where) for v in values)))
+    if "form" in pattern:
+        out.append(
+            Condition("form", words=frozenset(str(v).lower() for v in _listed(pattern["form"])))
+        )
+    if "prep" in pattern and any(" " in str(v).strip() for v in _listed(pattern["prep"])):
+        values = [str(v).strip() for v in _listed(pattern["prep"])]
+        out.append(
+            Condition(
+                "prep",
+                tuple(parse_sequence(v, classes, where) for v in values if " " in v),
+                frozenset(v.lower() for v in values if " " not in v),
+            )
+        )
+    if pattern.get("reciprocal"):
+        out.append(Condition("reciprocal"))
+    return tuple(out)
+
+
+def phrased_prep(pattern: Mapping[str, object]) -> bool:
+    """True when the pattern's ``prep`` names words (handled here, not by the lexicon)."""
+    return "prep" in pattern and any(" " in str(v).strip() for v in _listed(pattern["prep"]))
+
+
+def _listed(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Iterable):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+# --------------------------------------------------------------------------- roles
+@dataclass(frozen=True, slots=True)
+class Roles:
+    """Where a reading finds its actors and what else it codes: ``source`` / ``target``
+    ("subject", "object" or a preposition; None: the usual place), ``reciprocal`` (a compound
+    subject acting on itself), ``mirror`` (the code of the event the other way round,
+    PETRARCH's "[042:043]"), ``negation`` (the pattern names the negation: the event is not a
+    negated one), ``petrarch`` (PETRARCH's rules: the target is the first actor after the
+    verb, codes are taken as written), ``origin`` (file:line of the pattern)."""
+
+    source: str | None = None
+    target: str | None = None
+    reciprocal: bool = False
+    mirror: str | None = None
+    negation: bool = False
+    petrarch: bool = False
+    origin: str | None = None
+
+
+def parse_roles(spec: Mapping[str, object], base: Roles | None, where: str) -> Roles | None:
+    """The roles of a trigger mapping (``base`` None) or of one of its patterns (``base``:
+    the trigger's); None when nothing is said (built-in behaviour)."""
+    style = spec.get("style")
+    if style not in (None, "petrarch"):
+        raise ConfigError(f"[E028] {where}: unknown style {style!r}; the only style is 'petrarch'")
+    for key in ("source", "target"):
+        value = spec.get(key)
+        if value is not None and (not isinstance(value, str) or not _ROLE.match(value)):
+            raise ConfigError(
+                f"[E029] {where}: {key} is 'subject', 'object', 'after', 'after-PREP' or a "
+                "preposition"
+            )
+    said = any(k in spec for k in ROLE_KEYS if k != "origin")
+    if base is None and not said:
+        return None
+    base = base or Roles()
+    mirror = spec.get("mirror", None if "code" in spec else base.mirror)
+    return Roles(
+        source=spec.get("source", base.source),  # type: ignore[arg-type]
+        target=spec.get("target", base.target),  # type: ignore[arg-type]
+        reciprocal=bool(spec.get("reciprocal", False)),
+        mirror=None if mirror is None else str(mirror),
+        negation=spec.get("negated") is False,
+        petrarch=style == "petrarch" or base.petrarch,
+        origin=None if spec.get("origin") is None else str(spec["origin"]),
+    )
+
+
+def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    seen: set[int] = set()
+    for t in tokens:
+        for c in (t, *t.conjuncts):
+            if c.i not in seen:
+                seen.add(c.i)
+                out.append(c)
+    return out
+
+
+def subjects(token: Token) -> list[Token]:
+    return _with_conjuncts([c for c in token.children if c.dep_ in SUBJECT_DEPS])
+
+
+#: Links along which a verb takes the subject of what it hangs from ("X is about to restore",
+#: "X vowed to wage war", "X noted that Y regretted": the noter, for a target-subject pattern).
+_CLIMB = frozenset({"xcomp", "acomp", "pcomp", "conj", "advcl", "prep", "pobj", "ccomp"})
+
+
+def governing_subjects(token: Token) -> list[Token]:
+    """The subject of the nearest verb above ``token`` that has one."""
+    t = token
+    while t.dep_ in _CLIMB and t.head is not t:
+        t = t.head
+        found = [s for s in subjects(t) if s.lower_ not in ("which", "who", "that")]
+        if found:
+            return found
+    return []
+
+
+def objects(token: Token) -> list[Token]:
+    return _with_conjuncts([c for c in token.children if c.dep_ in OBJECT_DEPS])
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """A noun phrase up to its head: the head and everything before it in its subtree."""
+    return [t for t in head.subtree if t.i <= head.i]
+
+
+def left_context(token: Token) -> list[Token]:
+    """Tokens before the trigger in its context (see the module docstring), in order."""
+    found = {t.i: t for t in token.subtree if t.i < token.i}
+    for ancestor in token.ancestors:
+        if ancestor.i < token.i:
+            found[ancestor.i] = ancestor
+        for child in ancestor.children:
+            if child.i < token.i and child.dep_ in CONTEXT_DEPS:
+                for t in child.subtree if child.dep_ in SUBJECT_DEPS else (child,):
+                    found.setdefault(t.i, t)
+    return [found[i] for i in sorted(found)]
+
+
+def close_context(token: Token) -> list[Token]:
+    """The verb's own phrases after it, each up to its head: "a set" of "adopted a set of
+    resolutions", "full diplomatic ties", "by courier money", "dead", "to wage war"."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.i < token.i or child.dep_ in CLAUSE_BREAKS:
+            continue
+        out += phrase_tokens(child)
+        if child.dep_ in ("prep", "agent", "dative"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out += phrase_tokens(pobj)
+        elif child.dep_ == "xcomp":
+            out += close_context(child)
+    return sorted({t.i: t for t in out if t.i > token.i}.values(), key=lambda t: t.i)
+
+
+def right_context(token: Token) -> list[Token]:
+    """The trigger's subtree after it, without conjoined clauses."""
+    out: list[Token] = []
+    for child in token.children:
+        if child.i < token.i or child.dep_ in CLAUSE_BREAKS:
+            continue
+        out += list(child.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _prep_objects(token: Token, prep: str) -> list[Token]:
+    """Objects of ``prep`` hanging from the trigger, else from its phrase after it."""
+    direct = [
+        p for c in token.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
+        for p in c.children if p.dep_ == "pobj"
+    ]  # fmt: skip
+    if direct:
+        return _with_conjuncts(direct)
+    for t in right_context(token):
+        if t.lower_ == prep and t.dep_ in ("prep", "agent"):
+            found = [p for p in t.children if p.dep_ == "pobj"]
+            if found:
+                return _with_conjuncts(found)
+    return []
+
+
+def role_tokens(token: Token, where: str) -> list[Token]:
+    if where == "subject":
+        return subjects(token)
+    if where == "object":
+        return objects(token)
+    return _prep_objects(token, where)
+
+
+def role_groups(token: Token, where: str, *, exclude: Iterable[int] = ()) -> list[list[Token]]:
+    """Candidate phrases for a role, best first: "subject"; "object" (then, as PETRARCH,
+    the first actor after the verb); "after" (the first actor after the verb); "after-in"
+    (the first after the object of "in"); a preposition (its object)."""
+    skip = set(exclude)
+    if where == "subject":
+        return [subjects(token)]
+    if where == "object":
+        return [objects(token), *target_groups(token, exclude=skip)]
+    if where.startswith("after"):
+        prep = where.partition("-")[2]
+        if prep:
+            skip |= {t.i for p in _prep_objects(token, prep) for t in p.subtree}
+        return target_groups(token, exclude=skip)
+    return [_prep_objects(token, where)]
+
+
+def with_appositions(tokens: Iterable[Token]) -> list[Token]:
+    """Members of a list written with appositions ("Mordor, the Shire, Fornost and Bree")."""
+    out = list(tokens)
+    for t in list(out):
+        for child in t.children:
+            if child.dep_ == "appos":
+                out += _with_conjuncts([child])
+    return list({t.i: t for t in out}.values())
+
+
+def target_groups(token: Token, *, exclude: Iterable[int] = ()) -> list[list[Token]]:
+    """PETRARCH's target candidates, best first: the object, the objects of the verb's
+    prepositions, then each later noun of the verb's phrase (with its conjuncts)."""
+    skip = set(exclude) | {token.i}
+    groups: list[list[Token]] = []
+    direct = [t for t in objects(token) if t.i not in skip and t.dep_ != "nsubjpass"]
+    if direct:
+        groups.append(direct)
+    for child in token.children:
+        if child.i > token.i and child.dep_ in ("prep", "dative") and child.lower_ != "by":
+            pobjs = [p for p in _with_conjuncts(c for c in child.children if c.dep_ == "pobj")
+                     if p.i not in skip and p.ent_type_ not in TIME_ENTS]  # fmt: skip
+            if pobjs:
+                groups.append(pobjs)
+    seen = {t.i for g in groups for t in g} | skip
+    return groups + inner_groups(_REGIONS.tokens(token, "right"), seen)
+
+
+def inner_groups(tokens: Iterable[Token], seen: set[int] | None = None) -> list[list[Token]]:
+    """The noun phrases among ``tokens``, by head, in order, with their conjuncts; a modifier
+    of a later noun ("Libya's", "Gondor main opposition group") goes with that noun."""
+    seen = set() if seen is None else seen
+    tokens = list(tokens)
+    heads = {t.i for t in tokens if t.pos_ in ACTOR_POS and t.ent_type_ not in TIME_ENTS}
+    groups = []
+    for t in tokens:
+        if t.i in seen or t.i not in heads:
+            continue
+        if t.dep_ in ("compound", "amod", "poss", "nmod") and t.head.i in heads:
+            continue
+        group = [c for c in _with_conjuncts([t]) if c.i not in seen]
+        seen |= {c.i for c in group}
+        groups.append(group)
+    return groups
+
+
+def source_groups(heads: list[Token]) -> list[list[Token]]:
+    """The subject, then (PETRARCH) the first actor inside its phrase ("Resumption of ties
+    between Arnor and Gondor")."""
+    if not heads:
+        return []
+    inside = [t for h in heads for t in phrase_region(h) if t.i != h.i]
+    return [with_appositions(heads), *inner_groups(sorted(inside, key=lambda t: t.i))]
+
+
+def phrase_region(head: Token) -> list[Token]:
+    """A noun phrase's tokens without the clauses inside it ("who lost his son in London")."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"):
+            out += phrase_region(child)
+    return out
+
+
+_CONTEXTS.update(left=left_context, right=right_context, close=close_context,
+                 phrase=phrase_tokens, doc=lambda t: t.doc)  # fmt: skip

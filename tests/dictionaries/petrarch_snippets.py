@@ -1,0 +1,97 @@
+"""Small PETRARCH-format dictionaries written by hand for the importer tests."""
+
+from __future__ import annotations
+
+ACTORS = """\
+<!-- a test actor dictionary -->
+# a comment line
+GONDOR [GON]
++MINAS_TIRITH
++ANORIEN   # a comment after a synonym
+
+ROHAN_  [ROH]
+THE_SHIRE [FRO/BIL/SAM]
+BOROMIR  [---]
+SAM_GAMGEE [HOB]
+\t[HOBCIV <20080120]
+\t[ORCHOB 20100109-20100112]  # wins over the next one
+\t[HOBMIL 20080120-20121109]
+\t[HOBELI >20130119]
+GOLLUM
++SMEAGOL
+\t[HOB <950601]
+\t[HOBGOV 19950601 - 19990815]
+\t[HOBREB >990816]
+UNITED_STATES [USA]
++U.S.
++US_
+"""
+
+AGENTS = """\
+!PERSON! = MAN, MEN, WOMAN, WOMEN
+FOREIGN_MINISTER [~GOVFRM]
+HUMAN_RIGHTS_BODY  [NGO~]
+POLICE {} [ ~COP]
+GOLDEN_GOOSE {GOLDEN_GEESE} [~GGS]
+CONGRESS!PERSON! [~LEG]
+SOLDIER [~MIL]
+NO_CODE_HERE
+"""
+
+VERBS = """\
+<!-- a test verb dictionary -->
+&TIETYPES
++MILITARY
++ECONOMIC
+
+&CURRENCY_
++DOLLARS
++SWISS FRANCS
+
+--- ABANDON  [345]  ---
+ABANDON
+- * NEW_&TIETYPES_RELATIONS [903]
+- * IMPROVED &TIETYPES RELATIONS [904]
+- * &TIETYPES TIES [902]
+
+--- CONTRIBUTE [070] ---
+CONTRIBUTE
+- * &CURRENCY [903]
+
+--- EXCLUDE [1721] ---
+EXCLUDE
++CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}
+WIRE_+TAP {WIRE_+TAPPED} [1711]
+- * FOR CONSTRUCTION [071]
+
+--- SAID [023] ---
+SAID
+- * PLEASED [041]
+
+--- SHOT [223] ---
+SHOT
+- + WAS * DEAD IN $ [224]
+
+--- MEET [031:031] ---
+MEET
+- % * [030:030]
+- * (TO BORDER) [154]
+- * {ARMS SHIPMENT} [072]
+- WILL NOT * [112]
+- * (FROM) + [033]
+- $ BACK + IN * [042]
+- * UNDEFINED &NOSUCHSET [999]
+- * NOTHING [+++]
+
+--- GAIN [---] ---
+GAIN
+- * RECOGNITION [:054]
+
+~ a (a b ATTACK) SAY = a b 015
+"""
+
+DISCARDS = """\
+# story discards have a +
+BASEBALL
++WORLD GOLF CHAMPIONSHIPS
+"""
