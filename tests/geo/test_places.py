@@ -85,3 +85,46 @@ def test_places_in_is_the_library_call():
     from eventwire.geo import places_in
 
     assert places_in("Rain in Paris.")[0].country == "FRA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister Hulusi Akar said Turkey would strike any forces.",
+        "Hulusi Akar said Turkey would strike any forces.",
+        "Turkish Defence Minister Hulusi Akar spoke. Akar told reporters that Turkey would act.",
+    ],
+)
+def test_people_named_like_places_are_not_places(geoparser, text):
+    """ "Akar" is also the key of Lebanon's ‘Akkār governorate: a surname after a title or a
+    first name is a person however big the place."""
+    assert [p.text for p in geoparser.places(text)] == ["Turkey"]
+
+
+def test_person_entities_are_not_places(geoparser):
+    text = "Talks with Georgia Meloni ended in Rome."
+    start = text.index("Georgia")
+    ner = [(start, start + len("Georgia Meloni"), "PERSON")]
+    assert [p.text for p in geoparser.places(text, ner=ner)] == ["Rome"]
+
+
+def test_a_surname_written_as_a_place_stays_a_place(geoparser):
+    places = _by_text(geoparser.places("President Jackson spoke in Jackson, Mississippi."))
+    assert places["Jackson"].admin1 == "Mississippi"
+
+
+def test_given_spans_in_any_order_keep_their_containers(geoparser):
+    text = "A 25-year-old Paris, Missouri, man was arrested."
+    paris, missouri = (14, 19), (21, 29)
+    places = geoparser.places(text, toponyms=[missouri, paris])
+    assert (places[1].country, places[1].admin1) == ("USA", "Missouri")
+
+
+def test_a_dateline_names_a_city(geoparser):
+    text = "WASHINGTON (Reuters) - Farmers in Iowa asked for help."
+    assert _by_text(geoparser.places(text))["WASHINGTON"].admin1 == "District of Columbia"
+
+
+def test_provinces_named_together_stay_provinces(geoparser):
+    text = "Cases were reported in Oregon, Washington, Wyoming, Illinois and Oklahoma."
+    assert {p.precision for p in geoparser.places(text)} == {"admin1"}

@@ -185,7 +185,7 @@ def _announced(frame: Frame, *, has_source: bool) -> tuple[str, bool]:
     if frame.kind is not None or not has_source:
         return code, m.negated
     root = code[:2]
-    if (m.future or m.hypothetical) and not m.negated and root in FUTURE_AS_THREAT:
+    if m.future and not m.hypothetical and not m.negated and root in FUTURE_AS_THREAT:
         return FUTURE_AS_THREAT[root], False
     if m.future and "03" < root < "09":
         intent = embedded_code("intent", code, lemma="")

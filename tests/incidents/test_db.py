@@ -1,0 +1,255 @@
+"""The incident tables in the DuckDB store: incremental updates, rebuilds, crashes, exports,
+and the merge after each batch of ``eventwire run``."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+from incident_helpers import GOMA, event, killed, meta
+
+from eventwire.incidents import db as incidents_db
+from eventwire.incidents.db import (
+    ensure_tables,
+    has_incidents,
+    iter_incidents,
+    members_of,
+    rebuild_incidents,
+    update_incidents,
+)
+from eventwire.model import Article
+from eventwire.readers import Origin
+from eventwire.store import Coded, Store, export_events, run_corpus
+from eventwire.store.exports.gdelt import COLUMNS as GDELT_COLUMNS
+
+MON = date(2024, 7, 1)
+LEAD = "Russian missiles struck an apartment block in Kharkiv on Monday, killing {} people."
+SOURCES = ("Meridian Wire", "Regional Times", "Kyiv Morning", "Horizon Press", "Global Dispatch")
+
+
+def coded(n: int, *, published=MON, toll: int = 7, goma: bool = False) -> Coded:
+    """Article n: a Kharkiv strike report (or, with ``goma``, a protest in Goma)."""
+    article_meta = meta(n, published, SOURCES[n % len(SOURCES)])
+    if goma:
+        sentence = "Thousands marched through Goma on Monday to protest against the U.N. mission."
+        events = [
+            event(
+                article_meta,
+                0,
+                sentence,
+                "marched",
+                location=GOMA,
+                plover_type="PROTEST",
+                cameo_code="141",
+                cameo_root="14",
+                acled_event_type="Protests",
+                date="2024-07-01",
+            )
+        ]
+    else:
+        sentence = LEAD.format(toll)
+        events = [
+            event(article_meta, 0, sentence, "struck", killed=killed(toll), date="2024-07-01"),
+            event(article_meta, 1, "The strike destroyed two floors.", "strike"),
+        ]
+    article = Article(
+        id=article_meta.article_id,
+        text=" ".join(e.sentence for e in events),
+        url=f"https://news.example/{n}",
+        published=published,
+        source=article_meta.source,
+    )
+    return Coded(Origin(f"story-{n}.txt", None), article, events)
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "incidents.duckdb") as opened:
+        yield opened
+
+
+def write(store: Store, *items: Coded) -> None:
+    run_id = store.start_run(inputs=["test"], workers=1)
+    store.write_batch(run_id, list(items))
+    store.finish_run(run_id, status="finished")
+
+
+def partition(store: Store) -> set[frozenset[str]]:
+    rows = store.con.execute(
+        "SELECT incident_id, list(event_id ORDER BY event_id) FROM incident_members "
+        "GROUP BY incident_id"
+    ).fetchall()
+    return {frozenset(events) for _, events in rows}
+
+
+def test_every_event_gets_one_incident(store):
+    write(store, coded(1), coded(2), coded(3, goma=True))
+    done = update_incidents(store)
+    assert (done.articles, done.events, done.created) == (3, 5, 2)
+    assert has_incidents(store.con)
+    (n_events,) = store.con.execute("SELECT count(*) FROM events").fetchone()
+    (n_members,) = store.con.execute(
+        "SELECT count(DISTINCT event_id) FROM incident_members"
+    ).fetchone()
+    assert n_events == n_members == 5
+    top = next(iter_incidents(store))
+    assert (top["num_articles"], top["num_sources"], top["num_mentions"]) == (2, 2, 4)
+    assert top["location"]["name"] == "Kharkiv" and top["killed"]["best"] == 7
+    assert [m["article_id"] for m in members_of(store, top["incident_id"])] == [
+        "a001", "a001", "a002", "a002",
+    ]  # fmt: skip
+    assert update_incidents(store).events == 0  # nothing pending: nothing done
+
+
+def test_new_batches_join_stored_incidents(store):
+    write(store, coded(1), coded(2))
+    update_incidents(store)
+    write(store, coded(3, published=date(2024, 7, 3), toll=11), coded(4, goma=True))
+    done = update_incidents(store)
+    assert (done.created, done.changed) == (1, 1)
+    assert done.restored == 1  # only the stored incident the new events can reach
+    top = next(iter_incidents(store))
+    assert top["num_articles"] == 3
+    assert (top["killed"]["low"], top["killed"]["best"]) == (7, 11)
+    incremental = partition(store)
+    rebuild_incidents(store)
+    assert partition(store) == incremental
+
+
+def test_a_batch_update_also_takes_what_an_earlier_crash_left(store):
+    write(store, coded(1))
+    assert update_incidents(store, article_ids=["a001"]).events == 2
+    write(store, coded(2))  # committed, but the merge never ran
+    write(store, coded(3, goma=True))
+    done = update_incidents(store, article_ids=["a003"])
+    assert (done.articles, done.events) == (2, 3)
+    assert update_incidents(store, article_ids=["a003"]).events == 0
+
+
+def test_small_chunks_give_the_same_incidents(store):
+    write(store, *(coded(n) for n in range(1, 6)), coded(6, goma=True))
+    update_incidents(store, chunk_articles=1)
+    chunked = partition(store)
+    rebuild_incidents(store)
+    assert partition(store) == chunked and len(chunked) == 2
+
+
+def test_a_failed_write_leaves_the_events_pending(store, monkeypatch):
+    write(store, coded(1), coded(2))
+    real_insert = incidents_db._insert
+
+    def failing(con, table, rows, columns, **kw):
+        if table == incidents_db.MEMBERS:
+            raise duckdb.IOException("disk on fire")
+        return real_insert(con, table, rows, columns, **kw)
+
+    monkeypatch.setattr(incidents_db, "_insert", failing)
+    with pytest.raises(Exception, match="disk on fire"):
+        update_incidents(store)
+    assert store.con.execute("SELECT count(*) FROM incidents").fetchone() == (0,)
+    monkeypatch.setattr(incidents_db, "_insert", real_insert)
+    assert update_incidents(store).events == 4
+
+
+def test_outdated_tables_are_rebuilt(store):
+    write(store, coded(1))
+    store.con.execute("CREATE TABLE incidents (incident_id VARCHAR, old_column BIGINT)")
+    store.con.execute("CREATE TABLE incident_members (event_id VARCHAR)")
+    assert ensure_tables(store.con) is True
+    assert ensure_tables(store.con) is False
+    assert update_incidents(store).events == 2
+
+
+def test_exports_carry_incidents(store, tmp_path):
+    write(store, coded(1), coded(2), coded(3, goma=True))
+    update_incidents(store)
+    path = store.path
+    store.close()
+
+    gdelt = tmp_path / "events.tsv"
+    assert export_events("gdelt", gdelt, db=path) == 2  # one row per incident
+    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in
+            gdelt.read_text(encoding="utf-8").splitlines()]  # fmt: skip
+    kharkiv = next(r for r in rows if r["EventRootCode"] == "19")
+    assert (kharkiv["NumMentions"], kharkiv["NumSources"], kharkiv["NumArticles"]) == (
+        "4",
+        "2",
+        "2",
+    )
+
+    assert export_events("csv", tmp_path / "e.csv", db=path) == 5  # one row per event
+    with open(tmp_path / "e.csv", newline="", encoding="utf-8") as f:
+        records = list(csv.DictReader(f))
+    assert len({r["incident_id"] for r in records}) == 2
+    assert {r["incident_num_articles"] for r in records} == {"2", "1"}
+
+    export_events("jsonl", tmp_path / "e.jsonl", db=path)
+    first = json.loads((tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert first["incident_id"].startswith("I") and 0 < first["incident_confidence"] <= 1
+
+    export_events("parquet", tmp_path / "e.parquet", db=path)
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert table.column("incident_num_sources").to_pylist().count(2) == 4
+
+    export_events("acled", tmp_path / "a.csv", db=path)
+    with open(tmp_path / "a.csv", newline="", encoding="utf-8") as f:
+        acled = list(csv.DictReader(f))
+    assert len(acled) == 2  # each happening once
+    strike = next(r for r in acled if r["event_type"] != "Protests")
+    assert strike["source"] == "kyiv morning; regional times"
+
+    export_events("plover", tmp_path / "p.jsonl", db=path)
+    plover = json.loads((tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert plover["text_info"]["incident_id"].startswith("I")
+
+
+def test_exports_without_incident_tables_still_work(store, tmp_path):
+    write(store, coded(1))
+    path = store.path
+    store.close()
+    assert export_events("gdelt", tmp_path / "g.tsv", db=path) == 2
+    line = (tmp_path / "g.tsv").read_text(encoding="utf-8").splitlines()[0].split("\t")
+    assert line[GDELT_COLUMNS.index("NumArticles")] == "1"
+    export_events("jsonl", tmp_path / "e.jsonl", db=path)
+    first = json.loads((tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    assert first["incident_id"] is None
+
+
+def _kharkiv_coder(articles, **options):
+    for article in articles:
+        n = int(article.text.split()[1])
+        item = coded(n)
+        yield (
+            article,
+            [
+                event(
+                    meta(0, MON),
+                    0,
+                    e.sentence,
+                    e.trigger,
+                    article_id=article.id,
+                    event_id=f"{article.id}-{k}",
+                    killed=e.killed,
+                    date=e.date,
+                )  # fmt: skip
+                for k, e in enumerate(item.events)
+            ],
+        )
+
+
+def test_run_merges_after_each_batch(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for n in range(1, 6):
+        (folder / f"story-{n}.txt").write_text(f"Story {n} about Kharkiv.", encoding="utf-8")
+    db = tmp_path / "run.duckdb"
+    summary = run_corpus([folder], db=db, batch_size=2, coder=_kharkiv_coder)
+    assert summary.processed == 5
+    with Store.open(db, read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM incident_members").fetchone() == (10,)
+        top = next(iter_incidents(store))
+        assert top["num_articles"] == 5
