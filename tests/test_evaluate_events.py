@@ -35,7 +35,16 @@ def event(code, *, source=None, target=None, negated=False, salience=0.5):
 
 @pytest.mark.parametrize(
     ("code", "label"),
-    [("010", 0), ("020", 0), ("042", 1), ("073", 2), ("112", 3), ("163", 3), ("190", 4), ("145", 4)],
+    [
+        ("010", 0),
+        ("020", 0),
+        ("042", 1),
+        ("073", 2),
+        ("112", 3),
+        ("163", 3),
+        ("190", 4),
+        ("145", 4),
+    ],
 )
 def test_quad_labels_follow_the_penta_class(code, label):
     assert quad_label(code) == label
@@ -91,7 +100,11 @@ def test_broken_gold_line_names_the_line(tmp_path):
 GATES = [
     ("conflibert_cameo_class.jsonl", "test", {"accuracy": 0.75}),
     ("conflibert_cameo_ner.jsonl", "test", {"source_f1": 0.70, "target_f1": 0.45}),
-    ("up_petr2_gsr_validation.jsonl", None, {"source_country_accuracy": 0.65, "main_root_accuracy": 0.62}),
+    (
+        "up_petr2_gsr_validation.jsonl",
+        None,
+        {"source_country_accuracy": 0.65, "main_root_accuracy": 0.62},
+    ),
     ("case2021_dev.jsonl", None, {"accuracy": 0.40}),
 ]
 

@@ -14,11 +14,14 @@ from eventwire.nlp import dateline_end, prepare
         ("GAZA CITY, Palestinian Territories: Four children died.", "Four children died."),
         ("KYIV (AP) \u2014 Russian drones hit the city.", "Russian drones hit the city."),
         ("NATO said - today - it would meet.", "NATO said - today - it would meet."),
-        ("US and British activists staged a protest.", "US and British activists staged a protest."),
+        (
+            "US and British activists staged a protest.",
+            "US and British activists staged a protest.",
+        ),
     ],
 )
 def test_dateline_is_not_part_of_the_first_sentence(text, rest):
-    assert text[dateline_end(text):] == rest
+    assert text[dateline_end(text) :] == rest
 
 
 def test_sentences_keep_article_offsets():

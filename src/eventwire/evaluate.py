@@ -210,7 +210,11 @@ def _classification(kind: str, pairs: list[tuple[str, str]]) -> Scores:
         fp = sum(p == label != g for g, p in pairs)
         fn = sum(g == label != p for g, p in pairs)
         p, r, f = _prf(tp, fp, fn)
-        scores.by_category[label] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+        scores.by_category[label] = {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+        }
         f1s.append(f)
     scores.metrics["macro_f1"] = sum(f1s) / len(f1s) if f1s else 0.0
     wrong = Counter((g, p) for g, p in pairs if g != p)
@@ -250,7 +254,11 @@ def score_spans(records: Sequence[dict[str, Any]], predicted: dict[str, list[Eve
         event = main_of(predicted.get(str(r["id"]), []))
         for role, key in (("source", "source_spans"), ("target", "target_spans")):
             gold = list(r.get(key) or []) + list(r.get("reciprocal_spans") or [])
-            found = [a.text for a in (event.source_actors if role == "source" else event.target_actors)] if event else []
+            found = (
+                [a.text for a in (event.source_actors if role == "source" else event.target_actors)]
+                if event
+                else []
+            )
             hit = any(_overlaps(t, gold) for t in found)
             if hit:
                 tp[role] += 1
@@ -308,14 +316,28 @@ def score_cameo(records: Sequence[dict[str, Any]], predicted: dict[str, list[Eve
         fp += sum(pred_roots.values()) - match
         fn += sum(gold_roots.values()) - match
         for g in gold:
-            candidates = [e for e in events if e.cameo_code and e.cameo_code[:2] == g["cameo_code"][:2]]
+            candidates = [
+                e for e in events if e.cameo_code and e.cameo_code[:2] == g["cameo_code"][:2]
+            ]
             event = main_of(candidates) or main_of(events)
-            roots.append((g["cameo_code"][:2], event.cameo_code[:2] if event and event.cameo_code else "none"))
-            for gold_code, role in ((g["source_actor_code"], "source"), (g["target_actor_code"], "target")):
+            roots.append(
+                (
+                    g["cameo_code"][:2],
+                    event.cameo_code[:2] if event and event.cameo_code else "none",
+                )
+            )
+            for gold_code, role in (
+                (g["source_actor_code"], "source"),
+                (g["target_actor_code"], "target"),
+            ):
                 country = _country(gold_code)
                 if country is None:
                     continue
-                actors = (event.source_actors if role == "source" else event.target_actors) if event else []
+                actors = (
+                    (event.source_actors if role == "source" else event.target_actors)
+                    if event
+                    else []
+                )
                 hit = any(a.country == country for a in actors)
                 if role == "source":
                     src_n += 1
@@ -336,9 +358,14 @@ def score_cameo(records: Sequence[dict[str, Any]], predicted: dict[str, list[Eve
             "target_country_accuracy": tgt_ok / tgt_n if tgt_n else 0.0,
         }
     )
-    scores.counts = {"gold_events": len(roots), "source_countries": src_n, "target_countries": tgt_n}
+    scores.counts = {
+        "gold_events": len(roots),
+        "source_countries": src_n,
+        "target_countries": tgt_n,
+    }
     scores.by_category = {
-        k: {"records": len(v), "exact": round(sum(v) / len(v), 4)} for k, v in sorted(categories.items())
+        k: {"records": len(v), "exact": round(sum(v) / len(v), 4)}
+        for k, v in sorted(categories.items())
     }
     wrong = Counter((g, q) for g, q in roots if g != q)
     scores.confusions = [(g, q, n) for (g, q), n in wrong.most_common(10)]

@@ -73,7 +73,9 @@ def test_table_format_is_for_people(tmp_path, capsys):
 def test_stdin(monkeypatch, capsys):
     import io
 
-    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Israel denied carrying out the strike.")))
+    monkeypatch.setattr(
+        "sys.stdin", io.TextIOWrapper(io.BytesIO(b"Israel denied carrying out the strike."))
+    )
     code, out, _ = run_cli(capsys, "code", "-")
     assert code == 0
     events = [json.loads(line) for line in out.splitlines()]

@@ -21,14 +21,39 @@ def one(nlp, text):
 @pytest.mark.parametrize(
     ("text", "code", "source", "target"),
     [
-        ("Turkey sent troops and rocket launchers to Idlib province on Monday.", "154", "Turkey", "province"),
-        ("Syrian government forces entered the strategic town of Saraqeb.", "192", "forces", "town"),
-        ("Iraqi troops launched an assault on the last ISIS bastion on Thursday.", "190", "troops", "bastion"),
-        ("The United States imposed sanctions on Iran's oil ministry.", "163", "States", "ministry"),
+        (
+            "Turkey sent troops and rocket launchers to Idlib province on Monday.",
+            "154",
+            "Turkey",
+            "province",
+        ),
+        (
+            "Syrian government forces entered the strategic town of Saraqeb.",
+            "192",
+            "forces",
+            "town",
+        ),
+        (
+            "Iraqi troops launched an assault on the last ISIS bastion on Thursday.",
+            "190",
+            "troops",
+            "bastion",
+        ),
+        (
+            "The United States imposed sanctions on Iran's oil ministry.",
+            "163",
+            "States",
+            "ministry",
+        ),
         ("Police fired tear gas at protesters in Khartoum.", "175", "Police", "protesters"),
         ("The EU urged Russia to release the detained activists.", "0253", "EU", "Russia"),
         ("The rebels threatened to attack the capital.", "138", "rebels", "capital"),
-        ("President Erdogan gave the Syrian regime an ultimatum to withdraw by the end of February.", "139", "Erdogan", "regime"),
+        (
+            "President Erdogan gave the Syrian regime an ultimatum to withdraw by the end of February.",
+            "139",
+            "Erdogan",
+            "regime",
+        ),
         ("Hamas militants kidnapped two soldiers near the border.", "181", "militants", "soldiers"),
         ("Russia expelled three British diplomats.", "161", "Russia", None),
         ("The two leaders signed a defence pact in Moscow.", "057", "leaders", None),
@@ -80,7 +105,10 @@ def test_reported_speech_keeps_the_event_and_records_the_speaker(nlp):
 
 
 def test_future_attack_is_flagged_future(nlp):
-    f = one(nlp, "Turkish Defense Minister Hulusi Akar said Ankara will retaliate against regime forces.")
+    f = one(
+        nlp,
+        "Turkish Defense Minister Hulusi Akar said Ankara will retaliate against regime forces.",
+    )
     assert f.modality.future
     assert f.speaker is not None and f.speaker.text == "Akar"
 
@@ -121,8 +149,14 @@ def test_ceasing_operations_is_de_escalation_not_an_attack(nlp):
 
 @pytest.mark.parametrize(
     ("kind", "inner", "expected"),
-    [("threat", "190", "138"), ("demand", "0874", "1056"), ("appeal", "0841", "0253"),
-     ("reject", "046", "125"), ("intent", "073", "033"), ("threat", "163", "1312")],
+    [
+        ("threat", "190", "138"),
+        ("demand", "0874", "1056"),
+        ("appeal", "0841", "0253"),
+        ("reject", "046", "125"),
+        ("intent", "073", "033"),
+        ("threat", "163", "1312"),
+    ],
 )
 def test_embedded_codes(kind, inner, expected):
     assert embedded_code(kind, inner, lemma="x") == expected

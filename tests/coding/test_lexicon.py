@@ -22,8 +22,16 @@ def test_builtin_lexicon_codes_exist_in_cameo():
 
 @pytest.mark.parametrize(
     ("lemma", "form"),
-    [("attack", "attacked"), ("say", "said"), ("shell", "shelling"), ("seize", "seized"),
-     ("deny", "denied"), ("kidnap", "kidnapped"), ("strike", "struck"), ("bomb", "bombs")],
+    [
+        ("attack", "attacked"),
+        ("say", "said"),
+        ("shell", "shelling"),
+        ("seize", "seized"),
+        ("deny", "denied"),
+        ("kidnap", "kidnapped"),
+        ("strike", "struck"),
+        ("bomb", "bombs"),
+    ],
 )
 def test_inflections_cover_common_forms(lemma, form):
     assert form in inflections(lemma)
@@ -31,7 +39,11 @@ def test_inflections_cover_common_forms(lemma, form):
 
 def test_prefilter_knows_trigger_forms():
     forms = trigger_forms()
-    assert {"killed", "shelled", "talks", "airstrikes", "protesters"} & forms >= {"killed", "shelled", "talks"}
+    assert {"killed", "shelled", "talks", "airstrikes", "protesters"} & forms >= {
+        "killed",
+        "shelled",
+        "talks",
+    }
 
 
 def test_unquoted_yaml_boolean_is_a_clear_error():

@@ -23,7 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="*", default=["-"], metavar="PATH", help="inputs ('-' = stdin)")
     p.add_argument("--published", type=_iso_date, help="publication date for inputs without one")
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
-    p.add_argument("--main-only", action="store_true", help="keep the most salient event per record")
+    p.add_argument(
+        "--main-only", action="store_true", help="keep the most salient event per record"
+    )
     p.add_argument("--dictionaries", type=Path, action="append", default=[], metavar="DIR")
     p.add_argument("--workers", type=int, default=1, help="parser processes (default 1)")
     p.set_defaults(func=run)
@@ -101,8 +103,19 @@ def _casualties(event: Event) -> str:
 
 def write_table(events: list[Event], out: TextIO) -> None:
     """A fixed-width table for people; one row per event."""
-    header = ("sent", "trigger", "cameo", "plover", "acled", "source", "target", "where",
-              "date", "toll", "flags")
+    header = (
+        "sent",
+        "trigger",
+        "cameo",
+        "plover",
+        "acled",
+        "source",
+        "target",
+        "where",
+        "date",
+        "toll",
+        "flags",
+    )
     rows = [
         (
             str(e.sentence_index),
@@ -121,5 +134,7 @@ def write_table(events: list[Event], out: TextIO) -> None:
     ]
     widths = [min(28, max([len(h)] + [len(r[i]) for r in rows])) for i, h in enumerate(header)]
     for row in (header, *rows):
-        out.write("  ".join(cell[:w].ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+        out.write(
+            "  ".join(cell[:w].ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        )
         out.write("\n")

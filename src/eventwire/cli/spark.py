@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "Read every INPUT (.warc[.gz], .jsonl, .txt, .html, RSS/Atom; folders; globs; "
             "s3a:// or https:// URLs; manifests *.paths[.gz] listing one path or URL a line), "
             "code the articles on Spark and write Parquet under --output: events/ (partitioned "
-            "by event_date), articles/, problems/ and incidents/. Needs `pip install "
+            "by event_month), articles/, problems/ and incidents/. Needs `pip install "
             "'eventwire[spark]'`; under spark-submit use eventwire/spark/submit.py."
         ),
     )
@@ -52,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--partitions",
         type=_positive_int,
         metavar="N",
-        help="coding partitions (default: 2 per core of the cluster)",
+        help="coding partitions (default: 4 per core of the cluster)",
     )
     parser.add_argument(
         "--manifest",
@@ -85,8 +85,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="a Spark setting, e.g. spark.executor.memory=2g (repeatable)",
     )
     parser.add_argument(
-        "--overwrite", action="store_true", help="replace an earlier run's output"
+        "--no-incidents", action="store_true", help="do not merge events into incidents"
     )
+    parser.add_argument("--overwrite", action="store_true", help="replace an earlier run's output")
     parser.set_defaults(func=run)
 
 
@@ -109,6 +110,8 @@ def run(args: argparse.Namespace) -> int:
 
         owned = SparkSession.getActiveSession() is None  # a notebook's or a test's is kept
         spark = spark_session(master=args.master, conf=dict(args.conf))
+        if owned:
+            spark.sparkContext.setLogLevel("WARN")  # spark-submit's default INFO floods stderr
     try:
         summary = run_spark(
             spark,
@@ -119,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
             base_url=args.input_base_url,
             dictionaries=args.dictionaries,
             mode="overwrite" if args.overwrite else "errorifexists",
+            incidents=not args.no_incidents,
         )
     finally:
         if owned:
@@ -146,7 +150,7 @@ def summary_lines(summary) -> list[str]:  # noqa: ANN001 - a SparkSummary; pyspa
         f"duplicates {summary.duplicates} articles (same id as an earlier record)",
         f"failed     {summary.failed} articles",
         f"incidents  {summary.incidents}",
-        f"output     {summary.output} (events/ by event_date, articles/, problems/)",
+        f"output     {summary.output} (events/ by event_month, articles/, problems/)",
     ]
 
 

@@ -24,7 +24,9 @@ def run(args: argparse.Namespace) -> int:
     print("events by country of location:")
     for name, n in s.by_country:
         print(f"  {name:12} {n:6}")
-    print(f"reported killed (sum of best figures, before merging repeated reports): {s.killed_total}")
+    print(
+        f"reported killed (sum of best figures, before merging repeated reports): {s.killed_total}"
+    )
     print("deadliest reports:")
     for day, place, killed, sentence in s.deadliest:
         text = sentence if len(sentence) <= 90 else sentence[:89] + "…"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .triggers import _with_conjuncts, objects_of, prep_objects
+from .syntax import with_conjuncts
+from .triggers import objects_of, prep_objects
 
 TIME_ENTS = frozenset({"DATE", "TIME"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
@@ -20,7 +21,7 @@ def _is_passive(token: Token) -> bool:
 
 
 def _subjects(token: Token) -> list[Token]:
-    return _with_conjuncts([c for c in token.children if c.dep_ in ("nsubj", "csubj")])
+    return with_conjuncts([c for c in token.children if c.dep_ in ("nsubj", "csubj")])
 
 
 def verb_subjects(token: Token) -> list[Token]:
@@ -62,7 +63,7 @@ def noun_subjects(token: Token, root: str | None) -> list[Token]:
             for c in token.children
             if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG"))
         ]
-    return _with_conjuncts(found)
+    return with_conjuncts(found)
 
 
 def light_verb_of(token: Token) -> Token | None:
@@ -73,7 +74,9 @@ def light_verb_of(token: Token) -> Token | None:
     return None
 
 
-def targets_of(token: Token, *, is_noun: bool, root: str | None, preps: tuple[str, ...]) -> list[Token]:
+def targets_of(
+    token: Token, *, is_noun: bool, root: str | None, preps: tuple[str, ...]
+) -> list[Token]:
     """Objects and prepositional targets ("against", "on", "with"...) of a trigger."""
     found: list[Token] = []
     if is_noun:
@@ -90,6 +93,6 @@ def targets_of(token: Token, *, is_noun: bool, root: str | None, preps: tuple[st
     found += prep_objects(token, preps)
     return [
         t
-        for t in _with_conjuncts(found)
+        for t in with_conjuncts(found)
         if (t.lower_ not in PRONOUN_SKIP or t.pos_ != "PRON") and t.ent_type_ not in TIME_ENTS
     ]

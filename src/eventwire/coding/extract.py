@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Event, event_id_for
 from ..pipeline import Document, Sentence
-from .frames import VIOLENT_ROOTS, Frame, build_frames, embedded_code
+from .frames import Frame, build_frames, embedded_code
 from .lexicon import Lexicon, builtin_lexicon
 
 if TYPE_CHECKING:

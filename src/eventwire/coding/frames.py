@@ -26,12 +26,29 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 # What an embedded event asks, offers, threatens or refuses, by its code.
 _CATEGORY_BY_CODE = {
-    "0841": "release", "084": "release", "080": "release",
-    "0871": "deescalate", "0874": "deescalate", "087": "deescalate", "0873": "deescalate",
-    "040": "meet", "042": "meet", "043": "meet", "046": "meet", "036": "meet",
-    "070": "aid", "071": "aid", "072": "aid", "073": "aid",
-    "057": "settle", "045": "mediate", "085": "ease_sanctions",
-    "161": "cut_ties", "162": "cut_aid", "163": "sanction", "164": "halt_talks",
+    "0841": "release",
+    "084": "release",
+    "080": "release",
+    "0871": "deescalate",
+    "0874": "deescalate",
+    "087": "deescalate",
+    "0873": "deescalate",
+    "040": "meet",
+    "042": "meet",
+    "043": "meet",
+    "046": "meet",
+    "036": "meet",
+    "070": "aid",
+    "071": "aid",
+    "072": "aid",
+    "073": "aid",
+    "057": "settle",
+    "045": "mediate",
+    "085": "ease_sanctions",
+    "161": "cut_ties",
+    "162": "cut_aid",
+    "163": "sanction",
+    "164": "halt_talks",
 }
 _CODES_BY_CATEGORY: dict[str, dict[str, str]] = {
     "release": {"appeal": "0253", "demand": "1053", "intent": "0353", "reject": "1243"},
@@ -53,7 +70,13 @@ _CODES_BY_CATEGORY: dict[str, dict[str, str]] = {
     "halt_talks": {"threat": "134"},
     "protest": {"threat": "133"},
 }
-_GENERIC_BY_KIND = {"threat": "130", "demand": "100", "appeal": "020", "intent": "030", "reject": "120"}
+_GENERIC_BY_KIND = {
+    "threat": "130",
+    "demand": "100",
+    "appeal": "020",
+    "intent": "030",
+    "reject": "120",
+}
 
 
 def category_of(code: str) -> str | None:
@@ -246,16 +269,21 @@ def _unique(tokens: list[Token]) -> list[Token]:
 
 
 def _merge_same_happening(frames: list[Frame], by_token: dict[int, Frame]) -> None:
-    """"The attack killed 13", "killed in an air strike", "attacked ..., killing six": one event."""
+    """Drop topics and descriptions that are not events; merge what names one act twice."""
     for f in frames:
         # "concern about a deal", "the status of negotiations": a cooperative topic, not an event
         if f.is_noun and f.root and f.root < "09" and f.token.dep_ in ("pobj", "appos"):
             f.dropped = True
             continue
         # "the threat", "a statement": a verbal act as a bare noun needs a verb to happen
-        if f.is_noun and f.root and f.root < "14" and f.anchor is None and f.token.dep_ not in (
-            "nsubj", "nsubjpass", "ROOT"
-        ) and not any(c.dep_ in ("acl", "relcl", "prep") for c in f.token.children):
+        if (
+            f.is_noun
+            and f.root
+            and f.root < "14"
+            and f.anchor is None
+            and f.token.dep_ not in ("nsubj", "nsubjpass", "ROOT")
+            and not any(c.dep_ in ("acl", "relcl", "prep") for c in f.token.children)
+        ):
             f.dropped = True
             continue
         # "forces backed by Russia": a cooperative participle describes, it does not report
@@ -381,9 +409,7 @@ def _embed(frames: list[Frame]) -> None:
         inner = [
             f
             for f in live
-            if f is not outer
-            and not f.dropped
-            and any(_in_subtree(f.token, c) for c in comps)
+            if f is not outer and not f.dropped and any(_in_subtree(f.token, c) for c in comps)
         ]
         # "X attacked Y, the ministry said": the speech verb hangs off the event
         if outer.kind == "speech" and outer.token.dep_ in ("parataxis", "ccomp") and not inner:
@@ -419,7 +445,9 @@ def _embed(frames: list[Frame]) -> None:
                 outer.code = code
             outer.targets = outer.targets or first.targets or first.sources
             if outer.kind == "threat":
-                outer.modality.hypothetical = outer.modality.hypothetical or outer.lemma == "threaten"
+                outer.modality.hypothetical = (
+                    outer.modality.hypothetical or outer.lemma == "threaten"
+                )
                 outer.modality.future = outer.modality.future or first.modality.future
             outer.mode = outer.mode or first.mode
             for f in inner:

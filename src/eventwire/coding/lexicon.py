@@ -107,7 +107,9 @@ def _codes(value: Any, classes: Mapping[str, Sequence[str]], where: str) -> froz
             out.add(item)
         elif item.startswith("@"):
             if item[1:] not in classes:
-                raise ConfigError(f"[E020] {where}: unknown word class {item}; define it under classes:")
+                raise ConfigError(
+                    f"[E020] {where}: unknown word class {item}; define it under classes:"
+                )
             out.update(w.lower() for w in classes[item[1:]])
         else:
             out.add(item.lower())
@@ -162,7 +164,9 @@ def _trigger(
         conditions = {k: _codes(p[k], classes, where) for k in keys}
         unknown = set(p) - set(CONDITION_KEYS) - READING_KEYS - IMPORT_KEYS
         if p.get("kind") is not None and p["kind"] not in KINDS:
-            raise ConfigError(f"[E021] {where}: unknown kind '{p['kind']}'; use one of {sorted(KINDS)}")
+            raise ConfigError(
+                f"[E021] {where}: unknown kind '{p['kind']}'; use one of {sorted(KINDS)}"
+            )
         if unknown:
             raise ConfigError(f"[E023] {where}: unknown pattern keys {sorted(unknown)}")
         reading = replace(
@@ -200,7 +204,7 @@ def parse_lexicon(data: Mapping[str, Any], *, source: str = "lexicon") -> Lexico
 
     targets = data.get("default_targets") or ()
     if not all(isinstance(t, str) for t in targets):
-        raise ConfigError(f"[E026] {source}: default_targets must be words; quote \"on\"")
+        raise ConfigError(f'[E026] {source}: default_targets must be words; quote "on"')
     return Lexicon(
         verbs=table("verbs", "VERB"),
         nouns=table("nouns", "NOUN"),
@@ -227,18 +231,50 @@ def builtin_lexicon() -> Lexicon:
 # --- word forms for the sentence prefilter ---------------------------------------------------
 
 _IRREGULAR = {
-    "say": ["said"], "tell": ["told"], "meet": ["met"], "send": ["sent"], "hold": ["held"],
-    "take": ["took", "taken"], "give": ["gave", "given"], "make": ["made"], "begin": ["began", "begun"],
-    "fight": ["fought"], "shoot": ["shot"], "strike": ["struck", "stricken"], "hit": ["hit"],
-    "seize": ["seized"], "slay": ["slew", "slain"], "lead": ["led"], "flee": ["fled"],
-    "bring": ["brought"], "beat": ["beaten"], "withdraw": ["withdrew", "withdrawn"],
-    "undertake": ["undertook", "undertaken"], "forgive": ["forgave", "forgiven"],
-    "lend": ["lent"], "cut": ["cut"], "set": ["set"], "put": ["put"], "arise": ["arose"],
-    "overrun": ["overran"], "retake": ["retook", "retaken"], "free": ["freed"],
-    "blow": ["blew", "blown"], "wage": ["waged"], "mistake": ["mistook"], "win": ["won"],
-    "lose": ["lost"], "sell": ["sold"], "buy": ["bought"], "speak": ["spoke", "spoken"],
-    "write": ["wrote", "written"], "drive": ["drove", "driven"], "rise": ["rose", "risen"],
-    "die": ["died", "dying"], "lie": ["lay", "lain", "lying"], "gun": ["gunned", "gunning"],
+    "say": ["said"],
+    "tell": ["told"],
+    "meet": ["met"],
+    "send": ["sent"],
+    "hold": ["held"],
+    "take": ["took", "taken"],
+    "give": ["gave", "given"],
+    "make": ["made"],
+    "begin": ["began", "begun"],
+    "fight": ["fought"],
+    "shoot": ["shot"],
+    "strike": ["struck", "stricken"],
+    "hit": ["hit"],
+    "seize": ["seized"],
+    "slay": ["slew", "slain"],
+    "lead": ["led"],
+    "flee": ["fled"],
+    "bring": ["brought"],
+    "beat": ["beaten"],
+    "withdraw": ["withdrew", "withdrawn"],
+    "undertake": ["undertook", "undertaken"],
+    "forgive": ["forgave", "forgiven"],
+    "lend": ["lent"],
+    "cut": ["cut"],
+    "set": ["set"],
+    "put": ["put"],
+    "arise": ["arose"],
+    "overrun": ["overran"],
+    "retake": ["retook", "retaken"],
+    "free": ["freed"],
+    "blow": ["blew", "blown"],
+    "wage": ["waged"],
+    "mistake": ["mistook"],
+    "win": ["won"],
+    "lose": ["lost"],
+    "sell": ["sold"],
+    "buy": ["bought"],
+    "speak": ["spoke", "spoken"],
+    "write": ["wrote", "written"],
+    "drive": ["drove", "driven"],
+    "rise": ["rose", "risen"],
+    "die": ["died", "dying"],
+    "lie": ["lay", "lain", "lying"],
+    "gun": ["gunned", "gunning"],
 }
 
 
@@ -265,7 +301,10 @@ def forms_of(lexicon: Lexicon) -> frozenset[str]:
     out: set[str] = set()
     for table in lexicon.tables():
         for lemma, trigger in table.items():
-            bare = trigger.reading.kind in ("light", "speech") and trigger.reading.code in (None, "010")
+            bare = trigger.reading.kind in ("light", "speech") and trigger.reading.code in (
+                None,
+                "010",
+            )
             if bare and not any(p.reading.code for p in trigger.patterns):
                 continue
             out |= inflections(lemma)

@@ -9,12 +9,35 @@ from spacy.tokens import Token
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "can", "must", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 FUTURE_HEADS = frozenset(
-    {"plan", "intend", "prepare", "aim", "seek", "want", "expect", "hope", "schedule", "set",
-     "propose", "vow", "pledge", "promise", "threaten", "decide", "agree", "offer", "go"}
+    {
+        "plan",
+        "intend",
+        "prepare",
+        "aim",
+        "seek",
+        "want",
+        "expect",
+        "hope",
+        "schedule",
+        "set",
+        "propose",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "decide",
+        "agree",
+        "offer",
+        "go",
+    }
 )
 HYPOTHETICAL_HEADS = frozenset({"threaten", "consider", "fear", "risk", "contemplate", "mull"})
-NOUN_FUTURE_MODS = frozenset({"planned", "upcoming", "proposed", "future", "next", "expected", "imminent"})
-NOUN_HYPOTHETICAL_MODS = frozenset({"possible", "potential", "hypothetical", "threatened", "feared"})
+NOUN_FUTURE_MODS = frozenset(
+    {"planned", "upcoming", "proposed", "future", "next", "expected", "imminent"}
+)
+NOUN_HYPOTHETICAL_MODS = frozenset(
+    {"possible", "potential", "hypothetical", "threatened", "feared"}
+)
 HISTORICAL_ADVERBS = frozenset({"previously", "formerly", "once", "already", "earlier"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 NEGATING_HEADS = frozenset({"deny", "refuse", "fail", "avoid", "halt", "stop", "reject", "decline"})
@@ -24,7 +47,7 @@ TOLL_VERBS = frozenset({"kill", "die", "wound", "injure"})
 
 
 def _perfect(token: Token) -> bool:
-    """"have been killed", "had died": perfect aspect on the verb."""
+    """ "have been killed", "had died": perfect aspect on the verb."""
     return any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)
 
 
@@ -51,7 +74,9 @@ def _clause_chain(token: Token) -> list[Token]:
 def _has_if(token: Token) -> bool:
     """A conditional clause on the trigger ("if talks fail, the army will attack") or around it."""
     for c in token.children:
-        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children):
+        if c.dep_ == "advcl" and any(
+            g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in c.children
+        ):
             return True
     t = token
     for _ in range(4):
@@ -102,8 +127,10 @@ def modality_of(trigger: Token) -> Modality:
     if _has_if(trigger):
         m.hypothetical = True
     # "more than 46,000 have been killed": a toll so far, not one event
-    if trigger.lemma_ in TOLL_VERBS and _perfect(trigger) and not any(
-        c.dep_ in ("nsubj", "agent") for c in trigger.children
+    if (
+        trigger.lemma_ in TOLL_VERBS
+        and _perfect(trigger)
+        and not any(c.dep_ in ("nsubj", "agent") for c in trigger.children)
     ):
         m.historical = True
     # "any forces that violate the ceasefire": a rule about whoever might, not a report
@@ -113,8 +140,11 @@ def modality_of(trigger: Token) -> Modality:
         m.hypothetical = True
     # "is going to attack", "is to visit"
     head = trigger.head
-    if trigger.dep_ == "xcomp" and head.lemma_ in ("go", "be") and head.tag_ == "VBG" or (
-        trigger.dep_ == "xcomp" and head.lemma_ == "be" and head.lower_ in ("is", "are")
+    if (
+        trigger.dep_ == "xcomp"
+        and head.lemma_ in ("go", "be")
+        and head.tag_ == "VBG"
+        or (trigger.dep_ == "xcomp" and head.lemma_ == "be" and head.lower_ in ("is", "are"))
     ):
         m.future = True
     if m.negated and m.hypothetical and any(t.lemma_ == "refuse" for t in chain):

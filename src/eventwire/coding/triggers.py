@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..dictionaries.conditions import sentence_has
 from .lexicon import ANY, GPE, Lexicon, Pattern, Reading, Trigger
+from .syntax import with_conjuncts
 
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "obj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -16,8 +17,22 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 AUXILIARIES = frozenset({"be", "have", "do", "get", "go", "will", "can", "may", "must"})
 #: "a mediation effort", "the peace process": the modifier names the event
 EFFORT_NOUNS = frozenset(
-    {"effort", "bid", "process", "mission", "initiative", "campaign", "attempt", "drive", "move",
-     "operation", "plan", "round", "team", "force"}
+    {
+        "effort",
+        "bid",
+        "process",
+        "mission",
+        "initiative",
+        "campaign",
+        "attempt",
+        "drive",
+        "move",
+        "operation",
+        "plan",
+        "round",
+        "team",
+        "force",
+    }
 )
 
 
@@ -26,17 +41,6 @@ class TriggerMatch:
     token: Token
     trigger: Trigger
     reading: Reading
-
-
-def _with_conjuncts(tokens: list[Token]) -> list[Token]:
-    out: list[Token] = []
-    seen: set[int] = set()
-    for t in tokens:
-        for c in (t, *t.conjuncts):
-            if c.i not in seen:
-                seen.add(c.i)
-                out.append(c)
-    return out
 
 
 def objects_of(token: Token) -> list[Token]:
@@ -54,7 +58,7 @@ def objects_of(token: Token) -> list[Token]:
         found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
         if not found and token.dep_ in ("acl", "relcl") and token.tag_ == "VBN":
             found = [token.head]  # "soldiers killed in the attack"
-    return _with_conjuncts(found)
+    return with_conjuncts(found)
 
 
 def prep_objects(token: Token, preps: frozenset[str] | tuple[str, ...]) -> list[Token]:
@@ -65,7 +69,7 @@ def prep_objects(token: Token, preps: frozenset[str] | tuple[str, ...]) -> list[
         for pobj in prep.children
         if pobj.dep_ == "pobj"
     ]
-    return _with_conjuncts(found)
+    return with_conjuncts(found)
 
 
 def _matches(words: frozenset[str], tokens: list[Token]) -> bool:
@@ -91,7 +95,9 @@ def _pattern_holds(pattern: Pattern, token: Token) -> bool:
                 for c in token.children
             )
         elif key == "particle":
-            ok = any(c.dep_ in ("prt", "prep") and c.lower_ in words for c in token.children) or any(
+            ok = any(
+                c.dep_ in ("prt", "prep") and c.lower_ in words for c in token.children
+            ) or any(
                 g.dep_ == "mark" and g.lower_ in words for c in token.children for g in c.children
             )
         elif key == "subject":
@@ -137,8 +143,16 @@ def _lemma_candidates(token: Token) -> list[str]:
     lemmatizer sometimes errs ("staged" -> "stag")."""
     word = token.lower_
     out = [token.lemma_.lower(), word]
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
-                         ("ed", "e"), ("es", ""), ("s", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)] + repl
             out.append(stem)

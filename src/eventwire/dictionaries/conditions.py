@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..coding.syntax import with_conjuncts
 from ..errors import ConfigError
 
 if TYPE_CHECKING:
@@ -213,7 +214,7 @@ def _prep_holds(cond: Condition, token: Token) -> bool:
     for prep in token.children:
         if prep.dep_ not in ("prep", "agent", "dative"):
             continue
-        pobjs = _with_conjuncts([c for c in prep.children if c.dep_ == "pobj"])
+        pobjs = with_conjuncts([c for c in prep.children if c.dep_ == "pobj"])
         if prep.lower_ in cond.words and pobjs:
             return True
         for seq in cond.sequences:
@@ -376,19 +377,8 @@ def parse_roles(spec: Mapping[str, object], base: Roles | None, where: str) -> R
     )
 
 
-def _with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
-    out: list[Token] = []
-    seen: set[int] = set()
-    for t in tokens:
-        for c in (t, *t.conjuncts):
-            if c.i not in seen:
-                seen.add(c.i)
-                out.append(c)
-    return out
-
-
 def subjects(token: Token) -> list[Token]:
-    return _with_conjuncts([c for c in token.children if c.dep_ in SUBJECT_DEPS])
+    return with_conjuncts([c for c in token.children if c.dep_ in SUBJECT_DEPS])
 
 
 #: Links along which a verb takes the subject of what it hangs from ("X is about to restore",
@@ -408,7 +398,7 @@ def governing_subjects(token: Token) -> list[Token]:
 
 
 def objects(token: Token) -> list[Token]:
-    return _with_conjuncts([c for c in token.children if c.dep_ in OBJECT_DEPS])
+    return with_conjuncts([c for c in token.children if c.dep_ in OBJECT_DEPS])
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -463,12 +453,12 @@ def _prep_objects(token: Token, prep: str) -> list[Token]:
         for p in c.children if p.dep_ == "pobj"
     ]  # fmt: skip
     if direct:
-        return _with_conjuncts(direct)
+        return with_conjuncts(direct)
     for t in right_context(token):
         if t.lower_ == prep and t.dep_ in ("prep", "agent"):
             found = [p for p in t.children if p.dep_ == "pobj"]
             if found:
-                return _with_conjuncts(found)
+                return with_conjuncts(found)
     return []
 
 
@@ -503,7 +493,7 @@ def with_appositions(tokens: Iterable[Token]) -> list[Token]:
     for t in list(out):
         for child in t.children:
             if child.dep_ == "appos":
-                out += _with_conjuncts([child])
+                out += with_conjuncts([child])
     return list({t.i: t for t in out}.values())
 
 
@@ -517,7 +507,7 @@ def target_groups(token: Token, *, exclude: Iterable[int] = ()) -> list[list[Tok
         groups.append(direct)
     for child in token.children:
         if child.i > token.i and child.dep_ in ("prep", "dative") and child.lower_ != "by":
-            pobjs = [p for p in _with_conjuncts(c for c in child.children if c.dep_ == "pobj")
+            pobjs = [p for p in with_conjuncts(c for c in child.children if c.dep_ == "pobj")
                      if p.i not in skip and p.ent_type_ not in TIME_ENTS]  # fmt: skip
             if pobjs:
                 groups.append(pobjs)
@@ -537,7 +527,7 @@ def inner_groups(tokens: Iterable[Token], seen: set[int] | None = None) -> list[
             continue
         if t.dep_ in ("compound", "amod", "poss", "nmod") and t.head.i in heads:
             continue
-        group = [c for c in _with_conjuncts([t]) if c.i not in seen]
+        group = [c for c in with_conjuncts([t]) if c.i not in seen]
         seen |= {c.i for c in group}
         groups.append(group)
     return groups
