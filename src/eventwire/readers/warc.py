@@ -65,6 +65,9 @@ def read_warc(file: InputFile) -> Iterator[Record]:
     try:
         records = _checked_iterator(stream)
         for number, record in enumerate(records, start=1):  # noqa: B007
+            if record.rec_type is None:
+                yield skip(Origin(file.name, number), "corrupt WARC record: no WARC-Type header")
+                continue
             if record.rec_type != "response":
                 continue
             item = _response_record(Origin(file.name, number), record)

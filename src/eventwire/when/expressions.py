@@ -23,6 +23,7 @@ from datetime import date, timedelta
 
 DATE, DEADLINE, SINCE, BACKGROUND, COMPARE = "date", "deadline", "since", "background", "compare"
 SAME, LATER = "same", "later"  # "later that day": the date before; "days later": unknown
+_MAX_COUNT_DIGITS = 9  # a count of hours, days... ("48 hours") larger than this is capped
 _SLACK_DAYS = 2  # a dated report may run slightly ahead of its dateline (time zones)
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -99,7 +100,9 @@ def _weekday(name: str) -> int:
 
 def _count(word: str) -> int:
     word = word.lower()
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
+    if word.isdigit():  # "within 10^400 hours" must not overflow: no real count is this large
+        return int(word) if len(word) <= _MAX_COUNT_DIGITS else 10**_MAX_COUNT_DIGITS
+    return _NUMBER_WORDS.get(word, 1)
 
 
 def _relation(word: str | None) -> str | None:
