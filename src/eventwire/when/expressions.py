@@ -410,7 +410,10 @@ def resolve(spec: TimeSpec, anchor: date | None, *, future: bool = False) -> Res
     if resolved is None:
         return None
     if spec.shift_days:
-        shifted = resolved.date + timedelta(days=spec.shift_days)
+        try:
+            shifted = resolved.date + timedelta(days=spec.shift_days)
+        except OverflowError:  # "a day after" the year 9999
+            return None
         resolved = Resolved(shifted, resolved.precision, shifted)
     if spec.end:
         resolved = Resolved(resolved.last, "day", resolved.last)
