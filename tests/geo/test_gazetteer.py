@@ -60,7 +60,13 @@ def test_region_points_fall_inside_their_region(gazetteer):
 
 def test_country_point_is_a_centre_not_a_population_mean(gazetteer):
     russia = _top(gazetteer, "Russia")
-    assert distance_km(russia.lat, russia.lon, 60.0, 100.0) < 161
+    assert distance_km(russia.lat, russia.lon, 66.42, 94.25) < 161  # Lake Vivi, its centre
+    assert distance_km(russia.lat, russia.lon, 55.75, 37.62) > 2000  # not near Moscow
+
+
+def test_points_come_from_outlines_with_fallbacks(gazetteer):
+    us = _top(gazetteer, "United States")
+    assert distance_km(us.lat, us.lon, 39.83, -98.58) < 50  # the contiguous states' centre
 
 
 def test_box_centre_crosses_the_antimeridian():

@@ -47,3 +47,9 @@ def test_tokens_keep_offsets_and_drop_possessives():
 def test_english_words_are_not_read_as_articles():
     tokens = t.tokenize("Shelling at Raqqa")
     assert [x.key for x in tokens] == ["sheling", "at", "raqa"]
+
+
+def test_dotted_abbreviations_join_the_name():
+    assert [x.glued for x in t.tokenize("St. Louis")] == [False, True]
+    assert [x.glued for x in t.tokenize("Louis. Then")] == [False, False]
+    assert t.key("Ft. Worth") == t.key("Fort Worth")

@@ -87,3 +87,30 @@ def test_stage_contract():
 
     assert Locator.name == "locate"
     assert callable(Locator.load)
+
+
+def test_a_person_is_never_the_event_place(nlp, geoparser):
+    """ "Akar" (Hulusi Akar, Turkey's defence minister) is also Lebanon's ‘Akkār governorate."""
+    from eventwire.geo.locate import Locator
+
+    text = "Defence Minister Hulusi Akar said Turkey would strike any forces that violate it."
+    article = Article.from_text(text)
+    doc = prepare(article)
+    for sentence in doc.sentences:
+        sentence.doc = nlp(sentence.text)
+    start = text.index("strike")
+    actor = Actor("Defence Minister Hulusi Akar", code="TURGOV", start=0, end=28)
+    doc.events = [
+        Event(
+            event_id="e",
+            article_id=article.id,
+            sentence_index=0,
+            sentence=doc.sentences[0].text,
+            trigger="strike",
+            trigger_start=start,
+            trigger_end=start + 6,
+            source_actors=[actor],
+        )
+    ]
+    location = Locator(geoparser)(doc).events[0].location
+    assert location is None or location.country == "TUR"

@@ -104,3 +104,22 @@ def test_unknown_convention_says_which_exist():
 def test_shipped_points_are_landmass_centres(key, near):
     lat, lon = read_points()[key]
     assert distance_km(lat, lon, *near) < 120
+
+
+def test_country_keeps_its_conventional_point_where_the_outline_confirms_it():
+    from eventwire.geo.build import country_point
+
+    turkey = (39.06, 35.41), (39.0, 35.0)  # outline centroid, conventional point: 36 km apart
+    assert country_point(*turkey) == (39.0, 35.0)
+    us = (39.89, -98.82), (38.0, -97.0)  # 262 km apart: the outline decides
+    assert country_point(*us) == (39.89, -98.82)
+    assert country_point(None, (38.0, -97.0)) == (38.0, -97.0)
+
+
+def test_near_point_stays_inside_a_crescent():
+    ring = np.array(
+        [(0, 0), (6, 0), (6, 6), (4, 6), (4, 2), (2, 2), (2, 6), (0, 6), (0, 0)], dtype=float
+    )
+    part = _part(ring)
+    assert not o.covers([part], *o.centroid([part]))
+    assert o.covers([part], *o.point([part], "near"))

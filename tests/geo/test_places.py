@@ -128,3 +128,39 @@ def test_a_dateline_names_a_city(geoparser):
 def test_provinces_named_together_stay_provinces(geoparser):
     text = "Cases were reported in Oregon, Washington, Wyoming, Illinois and Oklahoma."
     assert {p.precision for p in geoparser.places(text)} == {"admin1"}
+
+
+def test_dotted_saint_and_fort_open_a_name(geoparser):
+    places = _by_text(geoparser.places("Flooding hit St. Louis, Missouri, and Ft. Worth, Texas."))
+    assert places["St. Louis"].admin1 == "Missouri"
+    assert places["Ft. Worth"].name == "Fort Worth"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lawyer Paul Kemp said the case was closed.",  # Paul is also a parish of Cabo Verde
+        "President Franklin D. Roosevelt moved Thanksgiving.",
+        "He studied at the King Juan Carlos University.",  # a title, not King County
+    ],
+)
+def test_first_names_and_titles_are_not_places(geoparser, text):
+    assert geoparser.places(text) == []
+
+
+def test_title_case_headlines_give_no_common_words(geoparser):
+    text = "Bombs Hit Aleppo As Talks Stall\nAirstrikes hit Aleppo on Monday."
+    assert {p.text for p in geoparser.places(text)} == {"Aleppo"}  # not Hīt (Iraq), not Stall
+
+
+def test_part_of_a_person_entity_is_not_a_place(geoparser):
+    text = "Minister Luis Gomes Sambo met Ebola experts."
+    start = text.index("Luis")
+    assert geoparser.places(text, ner=[(start, start + 16, "PERSON")]) == []
+
+
+def test_a_place_the_parser_calls_a_person_stays_a_place(geoparser):
+    text = "Shelling hit Aleppo on Monday."
+    start = text.index("Aleppo")
+    places = geoparser.places(text, ner=[(start, start + 6, "PERSON")])
+    assert [p.text for p in places] == ["Aleppo"]

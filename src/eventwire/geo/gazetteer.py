@@ -50,6 +50,7 @@ def _fingerprint() -> str:
     for package, resource in (
         ("eventwire.geo", "data/aliases.csv"),
         ("eventwire.geo", "data/regions.csv"),
+        ("eventwire.geo", "data/points.csv"),
         ("eventwire.actors", "data/countries.csv"),
     ):
         try:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..model import Event
 from ..pipeline import Document, Sentence
 from .places import Geoparser, default_geoparser
-from .recognise import entities
+from .recognise import DATELINE_AFTER, entities
 from .records import Place
 
 if TYPE_CHECKING:
@@ -52,11 +52,6 @@ _SAID_BEFORE = re.compile(
     r"interview|(?:news|press)\s+conference|briefing|remarks|talks|summit|meeting|visit(?:ing)?)"
     r"\b[^.;:!?]{0,25}?\b(?:in|at|from)\s+(?:the\s+)?$",
     re.I,
-)
-_DATELINE_AFTER = re.compile(
-    r"^(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:,\s*\w+\.?\s+\d{1,2}\s*)?"
-    r"(?:\((?:Reuters|AP|AFP|UPI|Xinhua|dpa|DPA|Anadolu|IANS|PTI|ANI|CNN|BBC|Sputnik|TASS|"
-    r"\w+)\)\s*)?[-—–:]",
 )
 
 
@@ -222,7 +217,7 @@ def _is_event_place(text: str, place: Place) -> bool:
     if _ACTOR_AFTER.match(after):
         return False
     line_start = text.rfind("\n", 0, place.start) + 1
-    if not text[line_start : place.start].strip() and _DATELINE_AFTER.match(after):
+    if not text[line_start : place.start].strip() and DATELINE_AFTER.match(after):
         return False
     before = text[max(0, place.start - 80) : place.start]
     return not _SAID_BEFORE.search(before)

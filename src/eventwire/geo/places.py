@@ -83,12 +83,13 @@ class Geoparser:
         place names are used: "in Kobani", "the town of Kobani", "Kobani, Syria", or tagged as a
         place by the parser."""
         placelike: set[str] = set()
+        contained = {m.container for m in mentions if m.container is not None}
         for i, m in enumerate(mentions):
             if m.container is not None or {"GPE", "LOC", "FAC"} & m.evidence:
                 placelike.add(m.key)
             elif _PLACE_BEFORE.search(text[max(0, m.start - 30) : m.start]):
                 placelike.add(m.key)
-            elif i > 0 and mentions[i - 1].container == i:
+            elif i in contained:
                 placelike.add(m.key)
         out = []
         for m, (entry, margin) in zip(mentions, resolved, strict=True):

@@ -3,85 +3,49 @@
 Every run of words whose key is filed in the gazetteer is a candidate (longest match first, word
 boundaries kept, never across punctuation). A candidate must look like a name: capitalised words
 (connectors such as "of", "al-" excepted), no acronym outside a headline, not a common word that
-the article also writes in lower case, not a person ("President Jackson", a surname the parser
-tagged PERSON elsewhere in the article). Dotted abbreviations ("U.S.", "Ky.") and demonyms
-("Turkish") are matched from their own tables.
+the article also writes in lower case, no capitalised word of a title-case headline unless the
+article capitalises it elsewhere, not a person (see :mod:`.people`: "President Jackson", "Hulusi
+Akar"). Dotted abbreviations ("U.S.", "Ky.") and demonyms ("Turkish") are matched from their own
+tables; "St." and "Ft." join the name they open ("St. Louis").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import text as t
 from .build import ADMIN1, CONTINENT, COUNTRY, REGION
 from .gazetteer import Candidate, Gazetteer
+from .people import Ner, People, PeopleFinder, title_case_lines
+from .words import (
+    ADMIN_WORDS,
+    COMMON_WORDS,
+    PLACE_WORDS,
+    SPEECH_VERBS,
+    TITLES,
+    stop_words,
+)
 
-TITLES = frozenset(
-    """mr mrs ms miss dr prof president minister secretary senator sen rep representative gov
-    governor general gen col colonel lt lieutenant sgt sergeant capt captain major maj cmdr admiral
-    adm king queen prince princess pope sheikh shaikh judge justice mayor premier chancellor
-    ambassador bishop archbishop father imam rabbi reverend rev sir lord lady dame emir sultan
-    commander chief spokesman spokeswoman spokesperson officer detective inspector constable
-    coach player striker defender goalkeeper actor actress singer author dear""".split()
+# What follows the place of a dateline: ", Ky.", ", Oct. 5", "(Reuters)", then a dash or colon.
+DATELINE_AFTER = re.compile(
+    r"^(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s*(?:,\s*\w+\.?\s+\d{1,2}\s*)?"
+    r"(?:\((?:Reuters|AP|AFP|UPI|Xinhua|dpa|DPA|Anadolu|IANS|PTI|ANI|CNN|BBC|Sputnik|TASS|"
+    r"\w+)\)\s*)?[-—–:]",
 )
-# Words after a name that make it a kind of place ("Idlib province") or a person/organisation.
-ADMIN_WORDS = frozenset(
-    "province governorate state oblast region district county prefecture department territory "
-    "municipality voivodeship canton emirate parish".split()
-)
-PLACE_WORDS = frozenset("city town village township suburb neighbourhood neighborhood".split())
 SENTENCE_END = set(".!?:;\"“”'‘’—–-•*|([")
-_STOP: frozenset[str] | None = None
-# Words before a place name that do not make it part of a person's or organisation's name.
-PLACE_MODIFIERS = frozenset(
-    """north south east west northern southern eastern western central upper lower greater metro
-    metropolitan downtown inner outer new old mid rural urban coastal provincial federal state
-    the in of at near from to and or""".split()
-)
 _CONTRACTION = re.compile(r"^[A-Za-z]+['’](?:ve|ll|re|d|m|t|s)$", re.I)
-SPEECH_VERBS = frozenset("said says say told added asked wrote explained noted stated".split())
 
 
-def stop_words() -> frozenset[str]:
-    """English function words that are also GeoNames places ("Of", "Most", "Same")."""
-    global _STOP
-    if _STOP is None:
-        from spacy.lang.en.stop_words import STOP_WORDS
+@dataclass(slots=True)
+class _Context:
+    """What the recogniser knows of the whole article when it judges one candidate."""
 
-        _STOP = frozenset(STOP_WORDS) | COMMON_WORDS
-    return _STOP
-
-
-# Capitalised words of news prose that GeoNames also holds as places.
-COMMON_WORDS = frozenset(
-    """police army navy government president minister ministry state states city county court
-    news reuters press agency union university college school hospital church party council
-    congress parliament senate house office department center centre national international
-    north south east west northern southern eastern western central new old great little
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december christmas easter god lord mission liberty
-    independence freedom victory unity justice peace hope faith progress republic democratic
-    islamic muslim christian catholic jewish orthodox protestant health security defence defense
-    foreign affairs interior public general federal royal air force forces marine marines
-    guard guards border airport station square street road avenue bridge park lake river
-    mount mountain island islands bay gulf sea ocean beach valley hill hills point port harbour
-    chairman director manager leader leaders commission committee authority authorities
-    association federation organisation organization institute foundation group company corp
-    bank market trade summit conference festival cup league club team games olympic olympics
-    media times post herald tribune journal daily weekly star sun globe mail guardian telegraph
-    world global international america secretary officer commissioner bureau control drug
-    energy care school schools villages village corporation highway home green free vice fire
-    medical chief service services program programme fund centers centres district region
-    province agriculture education environment science research human rights development
-    emergency disease prevention food water power prize award awards trust network channel
-    association society church cathedral temple mosque museum hall tower hotel stadium arena
-    west east north south western eastern northern southern central""".split()
-) - {"america"}
-
-Ner = Sequence[tuple[int, int, str]]  # (start, end, label) in text offsets
+    lower_words: set[str]  # keys of words the article writes in lower case
+    people: People
+    headlines: list[tuple[int, int]]  # title-case lines
 
 
 @dataclass(slots=True)
@@ -106,6 +70,17 @@ def _line_is_caps(text: str, pos: int) -> bool:
     line = text[start : end if end >= 0 else len(text)]
     words = re.findall(r"[A-Za-z]{2,}", line)
     return bool(words) and sum(w.isupper() for w in words) / len(words) > 0.6
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """A place that opens a line as a dateline: followed by an agency or a dash, or written in
+    capitals at the head of a line that is not itself in capitals ("WASHINGTON Christopher")."""
+    if not _line_start(text, m.start):
+        return False
+    if DATELINE_AFTER.match(text[m.end : m.end + 40]):
+        return True
+    letters = [c for c in m.text if c.isalpha()]
+    return len(letters) >= 4 and m.text.isupper() and not _line_is_caps(text, m.start)
 
 
 def _line_start(text: str, pos: int) -> bool:
@@ -133,16 +108,21 @@ class Recogniser:
         self.gaz = gazetteer
         self.max_words = min(gazetteer.max_words, 7)
         self._abbrev = _abbreviation_pattern(tuple(gazetteer.tables.abbreviations))
+        self._people = PeopleFinder(gazetteer, self._big)
 
     def find(self, text: str, *, ner: Ner = ()) -> list[Mention]:
         tokens = t.tokenize(text)
         lower_words = {tok.key for tok in tokens if tok.text.islower()}
-        persons = _person_words(text, ner) | self._name_words(text, tokens)
+        headlines = title_case_lines(text)
+        people = self._people.find(
+            text, tokens, ner=ner, lower_words=lower_words, headlines=headlines
+        )
+        context = _Context(lower_words, people, headlines)
         taken: list[tuple[int, int]] = []
         mentions = self._abbreviations(text, taken)
         i = 0
         while i < len(tokens):
-            found = self._longest(text, tokens, i, lower_words, persons)
+            found = self._longest(text, tokens, i, context)
             if found is None:
                 i += 1
                 continue
@@ -152,50 +132,32 @@ class Recogniser:
             i += length
         mentions.sort(key=lambda m: m.start)
         self._add_ner_evidence(mentions, ner)
+        mentions = [m for m in mentions if not self._in_person(m, ner)]
         self.add_cues(text, mentions)
         return mentions
 
-    # -- matching ------------------------------------------------------------------------------
-    def _name_words(self, text: str, tokens: list[t.Token]) -> set[str]:
-        """Words of runs of 2-3 capitalised words that look like a person's name ("Gordon
-        Campbell", "Barack Obama"): no known big place, demonym, title or common word in it and
-        the run as a whole no place. Those words alone later ("Campbell said") are no place."""
-        words: set[str] = set()
-        i = 0
-        while i < len(tokens):
-            j = i
-            while (
-                j < len(tokens)
-                and tokens[j].upper_initial
-                and not tokens[j].all_caps
-                and (j == i or tokens[j].glued)
-            ):
-                j += 1
-            run = tokens[i:j]
-            while run and run[0].text.lower().rstrip(".") in TITLES:
-                run = run[1:]  # "President Barack Obama": the name is what follows the title
-            if 2 <= len(run) <= 3 and self._person_like(run):
-                words.update(tok.text for tok in run)
-            i = max(j, i + 1)
-        return words
-
-    def _person_like(self, run: list[t.Token]) -> bool:
-        if self.gaz.candidates(" ".join(tok.key for tok in run)):
+    def _in_person(self, m: Mention, ner: Ner) -> bool:
+        """A mention that is part of a longer PERSON entity is part of a name ("Luis Gomes" of
+        "Luis Gomes Sambo"), unless it is a country by its own name. A PERSON entity that is
+        the mention alone decides nothing: spaCy's small English model tags Aleppo, Glasgow and
+        Izmir so (a bare surname is caught when the full name came first, see :mod:`.people`)."""
+        if "PERSON" not in m.evidence or m.demonym:
             return False
-        for tok in run:
-            low = tok.text.lower()
-            if len(tok.text) < 2 or low in COMMON_WORDS or low in TITLES or low in t.CONNECTORS:
-                return False
-            if low in stop_words() or self.gaz.demonym(tok.key) is not None:
-                return False
-            if any(self._big(c) for c in self.gaz.candidates(tok.key)[:3]):
-                return False
-        return True
+        tb = self.gaz.tables
+        if any(c.main and tb.kind[c.entry] == COUNTRY for c in m.candidates[:3]):
+            return False
+        return any(
+            label == "PERSON" and s <= m.start and m.end <= e and (s, e) != (m.start, m.end)
+            for s, e, label in ner
+        )
 
+    # -- matching ------------------------------------------------------------------------------
     def _big(self, c: Candidate) -> bool:
         tb = self.gaz.tables
         kind = tb.kind[c.entry]
-        if kind in (COUNTRY, ADMIN1, CONTINENT, REGION):
+        if kind == ADMIN1:  # a state or province, not a parish of a few thousand people
+            return c.main and tb.population[c.entry] >= 100_000
+        if kind in (COUNTRY, CONTINENT, REGION):
             return c.main
         return bool(tb.capital[c.entry]) or tb.population[c.entry] >= 1_000_000
 
@@ -217,8 +179,7 @@ class Recogniser:
         text: str,
         tokens: list[t.Token],
         i: int,
-        lower_words: set[str],
-        persons: set[str],
+        context: _Context,
     ) -> tuple[Mention, int] | None:
         first = tokens[i]
         if not (first.upper_initial or first.key == "al"):
@@ -238,14 +199,14 @@ class Recogniser:
             if length <= 2:
                 country = self.gaz.demonym(k)
                 if country is not None and self._plausible(
-                    text, span, [Candidate(country, True)], lower_words, persons, demonym=True
+                    text, span, [Candidate(country, True)], context, demonym=True
                 ):
                     mention = Mention(start, end, surface, k, [Candidate(country, True)], True)
                     return mention, length
             candidates = self.gaz.candidates(k)
             if not candidates:
                 continue
-            if self._plausible(text, span, candidates, lower_words, persons):
+            if self._plausible(text, span, candidates, context):
                 return Mention(start, end, surface, k, candidates), length
         return None
 
@@ -254,13 +215,13 @@ class Recogniser:
         text: str,
         span: list[t.Token],
         candidates: list[Candidate],
-        lower_words: set[str],
-        persons: set[str],
+        context: _Context,
         *,
         demonym: bool = False,
     ) -> bool:
         """Context checks: acronyms, common words, sentence-initial words, people."""
         gaz = self.gaz
+        persons = context.people
         big = any(self._big(c) for c in candidates[:3])
         first = span[0]
         if any(tok.all_caps for tok in span) and not (
@@ -274,6 +235,8 @@ class Recogniser:
                 return False
             if _CONTRACTION.match(first.text):
                 return False  # "I've", "We'll"
+            if low in TITLES and re.match(r" [A-Z][a-z]", text[first.end : first.end + 3]):
+                return False  # "King Juan Carlos", "Prince Harry": a title, not King County
             if low in COMMON_WORDS and not any(
                 gaz.kind(c.entry) == COUNTRY for c in candidates[:3]
             ):
@@ -286,16 +249,19 @@ class Recogniser:
                 and re.match(r"\.\s*[a-z0-9A-Z]", text[first.end :])
             ):
                 return False  # "Nov. 8", "Sen. John", "Rev. Powell": an abbreviation
-            if first.text.lower() in lower_words and not big and not demonym:
+            if word in context.lower_words and not big and not demonym:
                 return False
-            if first.text in persons and not big:
+            if first.text in persons.surnames and not demonym and not _locative(text, span):
+                return False  # "Akar" of "Defence Minister Hulusi Akar", however big ‘Akkār
+            if first.text in persons.names and not big:
                 return False
             if not (big or demonym) and _speaker(text, first):
                 return False
-            if sentence_initial(text, first.start) and not (big or demonym):
-                top = candidates[0].entry
-                if gaz.tables.population[top] < 100_000 and word not in _elsewhere(text, first):
-                    return False
+            initial = sentence_initial(text, first.start)
+            if initial or _within(first.start, context.headlines):
+                if not (big or demonym) and word not in _elsewhere(text, first, context):
+                    if not initial or gaz.tables.population[candidates[0].entry] < 100_000:
+                        return False  # "Bombs Hit Aleppo As Talks Stall": capitals say nothing
         if _after_title(text, first.start):
             return False
         return True
@@ -308,7 +274,10 @@ class Recogniser:
                     m.evidence.add(label)
 
     def add_cues(self, text: str, mentions: list[Mention]) -> None:
-        """Mark "X province" / "X city" and "X, Y" / "X in Y" containment between mentions."""
+        """Mark "X province" / "X city" and "X, Y" / "X in Y" containment between mentions
+        (``mentions`` in any order: given spans need not come sorted)."""
+        order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
+        following = {i: j for i, j in zip(order, order[1:], strict=False)}
         for i, m in enumerate(mentions):
             after = text[m.end : m.end + 30]
             word = re.match(r"\s+([A-Za-z]+)", after)
@@ -318,11 +287,13 @@ class Recogniser:
                     m.cue = "admin"
                 elif w in PLACE_WORDS:
                     m.cue = "place"
-            if i + 1 < len(mentions):
-                nxt = mentions[i + 1]
-                between = text[m.end : nxt.start]
+            if m.cue is None and not m.demonym and _dateline(text, m):
+                m.cue = "place"  # "WASHINGTON (Reuters) -": a dateline names a city
+            j = following.get(i)
+            if j is not None:
+                between = text[m.end : mentions[j].start]
                 if re.fullmatch(r",\s*|\s*\(\s*|\s+in\s+(?:the\s+)?|\s+near\s+", between):
-                    m.container = i + 1
+                    m.container = j
 
 
 def _article_start(text: str, tokens: list[t.Token], i: int) -> bool:
@@ -354,29 +325,40 @@ def _speaker(text: str, tok: t.Token) -> bool:
     )
 
 
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|around|into|from|of|(?:town|city|village|district|province|region) "
+    r"of)\s+$"
+)
+
+
+def _locative(text: str, span: list[t.Token]) -> bool:
+    """ "in Jackson, Mississippi": a surname used as a place, written as places are."""
+    if not _LOCATIVE_BEFORE.search(text[max(0, span[0].start - 25) : span[0].start]):
+        return False
+    return bool(re.match(r",\s*[A-Z]", text[span[-1].end : span[-1].end + 3])) or not re.match(
+        r"\s*,?\s*(?:said|says|told|added|asked|wrote)\b", text[span[-1].end :]
+    )
+
+
 def _after_title(text: str, start: int) -> bool:
     before = text[max(0, start - 25) : start]
     m = re.search(r"([A-Za-z]+)\.?\s+$", before)
     return bool(m) and m.group(1).lower() in TITLES
 
 
-def _elsewhere(text: str, tok: t.Token) -> set[str]:
-    """The key of ``tok`` when the same word also stands capitalised inside a sentence."""
+def _elsewhere(text: str, tok: t.Token, context: _Context) -> set[str]:
+    """The key of ``tok`` when the same word also stands capitalised inside a sentence (not
+    opening it, not in a headline)."""
     for m in re.finditer(rf"\b{re.escape(tok.text)}\b", text):
-        if m.start() != tok.start and not sentence_initial(text, m.start()):
+        if m.start() == tok.start or sentence_initial(text, m.start()):
+            continue
+        if not _within(m.start(), context.headlines):
             return {tok.key}
     return set()
 
 
-def _person_words(text: str, ner: Ner) -> set[str]:
-    """Words of PERSON entities, so that a surname alone later in the article is no place."""
-    words: set[str] = set()
-    for s, e, label in ner:
-        if label == "PERSON":
-            parts = text[s:e].split()
-            if len(parts) > 1:
-                words.update(p for p in parts if p[:1].isupper())
-    return words
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
 
 
 def entities(docs: Iterable[tuple[int, object]]) -> list[tuple[int, int, str]]:

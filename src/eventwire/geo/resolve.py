@@ -32,6 +32,7 @@ SUPPORT = 1.5  # per other name in the article with a plausible candidate near o
 SUPPORT_KM = 150.0
 SUPPORT_CANDIDATES = 12
 HALF = 0.5  # support of a province by a place in it, and of places in the same province
+AROUND = 0.5  # support of a place by a province or district that holds it
 MAX_CANDIDATES = 40
 REJECTED = -1000.0
 
@@ -133,6 +134,14 @@ class Resolver:
             container = chosen[m.container] if m.container is not None else None
             if any(c.main and tb.kind[c.entry] == COUNTRY for c in cs):
                 container = None  # "Iraq, Iran, and Syria" lists countries, nothing holds Iraq
+            elif container is not None and tb.kind[container] == ADMIN1:
+                if any(
+                    c.main
+                    and tb.kind[c.entry] == ADMIN1
+                    and tb.country[c.entry] == tb.country[container]
+                    for c in cs
+                ):
+                    container = None  # "Wyoming, Illinois and Oklahoma" lists states
             scores = []
             for c, p in zip(cs, ps, strict=True):
                 e = c.entry
@@ -189,6 +198,7 @@ class Resolver:
         lon = np.radians(np.frombuffer(tb.lon, dtype=np.float64)[entries])
         a1 = np.frombuffer(tb.admin1, dtype=np.int32)[entries]
         a2 = np.frombuffer(tb.admin2, dtype=np.int32)[entries]
+        countries = np.frombuffer(tb.country, dtype=np.int32)[entries]
         dlat = lat[:, None] - lat[None, :]
         dlon = lon[:, None] - lon[None, :]
         h = (
@@ -204,8 +214,18 @@ class Resolver:
         around = (a1[:, None] == entries[None, :]) | (a2[:, None] == entries[None, :])
         holds = (a1[None, :] == entries[:, None]) | (a2[None, :] == entries[:, None])
         siblings = (a1[:, None] == a1[None, :]) & (a1[:, None] >= 0) & place[:, None]
+        # provinces named together are provinces of one country ("Oregon, Washington and
+        # Wyoming"), not towns that happen to lie near one another
+        states = (kinds == ADMIN1) & (countries >= 0)
+        provinces = states[:, None] & states[None, :] & (countries[:, None] == countries[None, :])
         close = np.maximum.reduce(
-            [near, around.astype(float), HALF * holds, HALF * (siblings & place[None, :])]
+            [
+                near,
+                AROUND * around,
+                HALF * holds,
+                HALF * (siblings & place[None, :]),
+                HALF * provinces,
+            ]
         )
         close = close * weights[None, :]
         close[owners[:, None] == owners[None, :]] = 0.0

@@ -49,6 +49,8 @@ _ENGLISH_ARTICLES = frozenset({"an", "as", "at", "en", "es", "us", "ed"})
 TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*",
 )
+# Abbreviations that open place names and keep their dot in text: "St. Louis", "Ft. Worth".
+NAME_ABBREVIATIONS = frozenset({"St", "Ste", "Mt", "Ft"})
 CONNECTORS = frozenset(
     "of the and de del della di da do dos das du des la le les los las y e upon on sur en au aux "
     "von van der den im am bin ibn al el an ar as ash at ad az ed er es et ul ur us".split()
@@ -78,6 +80,10 @@ def _word_key(word: str) -> str:
         word = word[:-1]
     if word in ("saint", "st"):
         return "st"
+    if word in ("sainte", "ste"):
+        return "ste"
+    if word in ("fort", "ft"):
+        return "fort"
     if word in ("mount", "mt"):
         return "mt"
     return word
@@ -142,6 +148,8 @@ def tokenize(text: str) -> list[Token]:
     for m in TOKEN.finditer(text):
         gap = text[prev_end : m.start()]
         glued = bool(tokens) and (gap.strip() in ("", "-", "‐", "–") and "\n" not in gap)
+        if not glued and tokens and tokens[-1].text in NAME_ABBREVIATIONS:
+            glued = gap.startswith(".") and gap[1:].isspace() and "\n" not in gap  # "St. Louis"
         word, end = m.group(), m.end()
         if len(word) > 3 and word[-1] in "sS" and word[-2] in APOSTROPHES:  # possessive
             word, end = word[:-2], end - 2
