@@ -95,11 +95,11 @@ def _code_articles(articles: Iterable[Article], **options: Any) -> Iterator[tupl
     return code_articles(articles, **options)
 
 
-def _merge_incidents(store: Store) -> None:
+def _merge_incidents(store: Store, article_ids: list[str]) -> None:
     """Merge the events just committed (and any left pending) into incidents."""
     from ..incidents.db import update_incidents
 
-    update_incidents(store)
+    update_incidents(store, article_ids=article_ids)
 
 
 @dataclass
@@ -196,7 +196,7 @@ def run_corpus(
         if batch or problems:
             store.write_batch(run_id, batch, problems)
             if batch:
-                _merge_incidents(store)
+                _merge_incidents(store, [item.article.id for item in batch])
             counts.committed += len(batch)
             pending_ids.difference_update(item.article.id for item in batch)
             batch.clear()

@@ -1,0 +1,396 @@
+"""The store adapter: ``incidents`` and ``incident_members`` tables in the DuckDB store.
+
+- ``incidents``: one row per incident (the ``Incident`` record without its members, plus
+  ``updated_at``); ``incident_members``: one row per event (``event_id`` is the key) with its
+  incident and confidence. Every stored event belongs to exactly one incident.
+- ``update_incidents(store)`` merges the events that are in no incident yet (after each
+  committed batch of ``eventwire run``): only the stored incidents whose blocks (family,
+  status, country, days) the new events reach are read back and restored, so the cost follows
+  the new articles, not the size of the database. Each chunk of articles is written in one
+  transaction; a crash leaves its events pending, and the next update merges them.
+- ``rebuild_incidents(store)`` empties both tables and merges every event again, articles in
+  publication order.
+
+The tables hold derived data: when their columns differ from the records' (a new eventwire
+version), they are dropped and rebuilt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from ..model import Event
+from ..store.db import Store, StoreError, arrow_reader
+from ..store.schema import Column, event_from_row, record_columns, record_row, to_table
+from .cluster import Clusterer
+from .records import ArticleMeta, Incident, Member
+
+CHUNK_ARTICLES = 2000  # articles merged (and committed) together
+INCIDENTS = "incidents"
+MEMBERS = "incident_members"
+
+
+def incident_columns() -> tuple[Column, ...]:
+    fields = tuple(c for c in record_columns(Incident) if c.name != "members")
+    return fields + (Column("updated_at", "TIMESTAMP", pa.timestamp("us")),)
+
+
+def member_columns() -> tuple[Column, ...]:
+    return (Column("incident_id", "VARCHAR", pa.string()),) + record_columns(Member)
+
+
+def create_statements() -> list[str]:
+    incidents = ",\n  ".join(f'"{c.name}" {c.sql}' for c in incident_columns())
+    members = ",\n  ".join(f'"{c.name}" {c.sql}' for c in member_columns())
+    return [
+        f"CREATE TABLE IF NOT EXISTS {INCIDENTS} (\n  {incidents},\n  PRIMARY KEY (incident_id)\n)",
+        f"CREATE TABLE IF NOT EXISTS {MEMBERS} (\n  {members},\n  PRIMARY KEY (event_id)\n)",
+        f"CREATE INDEX IF NOT EXISTS {MEMBERS}_incident ON {MEMBERS} (incident_id)",
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentUpdate:
+    """What an update did."""
+
+    articles: int = 0
+    events: int = 0
+    created: int = 0  # incidents founded
+    changed: int = 0  # incidents that took new members
+    restored: int = 0  # stored incidents read back as candidates
+
+    def __add__(self, other: IncidentUpdate) -> IncidentUpdate:
+        pairs = zip(dataclasses.astuple(self), dataclasses.astuple(other), strict=True)
+        return IncidentUpdate(*(a + b for a, b in pairs))
+
+
+def has_incidents(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database has both incident tables."""
+    found = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name IN (?, ?)",
+        [INCIDENTS, MEMBERS],
+    ).fetchall()
+    return found[0][0] == 2
+
+
+def ensure_tables(con: duckdb.DuckDBPyConnection) -> bool:
+    """Create the incident tables, or recreate them when their columns are out of date;
+    returns True when they were (re)created empty."""
+    wanted = {
+        INCIDENTS: [c.name for c in incident_columns()],
+        MEMBERS: [c.name for c in member_columns()],
+    }
+    have = {
+        table: [
+            row[0]
+            for row in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                "ORDER BY ordinal_position",
+                [table],
+            ).fetchall()
+        ]
+        for table in wanted
+    }
+    if have == wanted:
+        return False
+    for table in (MEMBERS, INCIDENTS):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    for statement in create_statements():
+        con.execute(statement)
+    return True
+
+
+def update_incidents(
+    store: Store,
+    *,
+    article_ids: Sequence[str] | None = None,
+    chunk_articles: int = CHUNK_ARTICLES,
+    progress: Callable[[IncidentUpdate], None] | None = None,
+) -> IncidentUpdate:
+    """Merge every stored event that is in no incident yet, articles in publication order.
+
+    With ``article_ids`` (the batch just committed) only those articles are looked at, so the
+    cost follows the batch; when events are still pending afterwards (a merge interrupted
+    earlier: the tables count fewer members than events), every article is looked at."""
+    con = store.con
+    try:
+        ensure_tables(con)
+        total = _merge_pending(store, article_ids, chunk_articles, progress)
+        if article_ids is not None and _some_pending(con):
+            total = total + _merge_pending(store, None, chunk_articles, progress)
+        return total
+    except duckdb.Error as e:
+        raise StoreError(f"[E420] merging incidents in {store.path} failed: {e}") from e
+
+
+def _merge_pending(
+    store: Store,
+    article_ids: Sequence[str] | None,
+    chunk_articles: int,
+    progress: Callable[[IncidentUpdate], None] | None,
+) -> IncidentUpdate:
+    sql = f"""SELECT e.article_id FROM events e
+              {"JOIN _eventwire_ids w ON w.id = e.article_id" if article_ids is not None else ""}
+              LEFT JOIN {MEMBERS} m ON m.event_id = e.event_id
+              LEFT JOIN articles a ON a.id = e.article_id
+              WHERE m.event_id IS NULL
+              GROUP BY e.article_id
+              ORDER BY min(a.published) NULLS FIRST, e.article_id"""
+    if article_ids is None:
+        pending = [row[0] for row in store.con.execute(sql).fetchall()]
+    else:
+        pending = [row["article_id"] for row in _with_ids_rows(store.con, article_ids, sql)]
+    total = IncidentUpdate()
+    for start in range(0, len(pending), chunk_articles):
+        total = total + _merge_chunk(store, pending[start : start + chunk_articles])
+        if progress is not None:
+            progress(total)
+    return total
+
+
+def _some_pending(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether some event is in no incident: cheap when the counts agree (every event is in
+    exactly one incident), a lookup when they do not (events may share an id)."""
+    ((events, members),) = con.execute(
+        f"SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM {MEMBERS})"
+    ).fetchall()
+    if events <= members:
+        return False
+    found = con.execute(
+        f"""SELECT 1 FROM events e LEFT JOIN {MEMBERS} m ON m.event_id = e.event_id
+            WHERE m.event_id IS NULL LIMIT 1"""
+    ).fetchall()
+    return bool(found)
+
+
+def rebuild_incidents(
+    store: Store,
+    *,
+    chunk_articles: int = CHUNK_ARTICLES,
+    progress: Callable[[IncidentUpdate], None] | None = None,
+) -> IncidentUpdate:
+    """Forget all incidents and merge every stored event again."""
+    try:
+        if not ensure_tables(store.con):
+            store.con.begin()
+            store.con.execute(f"DELETE FROM {MEMBERS}")
+            store.con.execute(f"DELETE FROM {INCIDENTS}")
+            store.con.commit()
+    except duckdb.Error as e:
+        raise StoreError(f"[E421] clearing the incidents of {store.path} failed: {e}") from e
+    return update_incidents(store, chunk_articles=chunk_articles, progress=progress)
+
+
+def _merge_chunk(store: Store, article_ids: Sequence[str]) -> IncidentUpdate:
+    """Merge these articles' pending events: restore the stored incidents they may join, add
+    the articles, write the incidents that changed and the new members in one transaction."""
+    con = store.con
+    articles = _articles_with_events(con, article_ids)
+    clusterer = Clusterer()
+    wanted: set[tuple[str, str, str, int, int]] = set()
+    for meta, events in articles:
+        wanted |= clusterer.lookups(meta, events)
+    restored = 0
+    for incident_id, members in _stored_candidates(con, wanted):
+        clusterer.restore(incident_id, members)
+        restored += 1
+    known = set(clusterer.ids())
+    new_members: list[dict[str, Any]] = []
+    n_events = 0
+    for meta, events in articles:
+        n_events += len(events)
+        for incident_id, member in clusterer.add(meta, events):
+            new_members.append({"incident_id": incident_id, **record_row(member)})
+    touched = clusterer.touched
+    now = datetime.now(UTC).replace(tzinfo=None)
+    rows = [
+        {**_incident_row(incident), "updated_at": now}
+        for incident in clusterer.incidents(sorted(touched), members=False)
+    ]
+    con.begin()
+    try:
+        changed = sorted(touched & known)
+        if changed:
+            _with_ids(con, changed, f"DELETE FROM {INCIDENTS} WHERE incident_id IN "
+                                     "(SELECT id FROM _eventwire_ids)")  # fmt: skip
+        _insert(con, INCIDENTS, rows, incident_columns())
+        _insert(con, MEMBERS, new_members, member_columns(), replace=True)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return IncidentUpdate(
+        articles=len(articles),
+        events=n_events,
+        created=len(touched - known),
+        changed=len(touched & known),
+        restored=restored,
+    )
+
+
+def _incident_row(incident: Incident) -> dict[str, Any]:
+    row = record_row(incident)
+    del row["members"]
+    return row
+
+
+def _articles_with_events(
+    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]
+) -> list[tuple[ArticleMeta, list[Event]]]:
+    """The pending events of these articles with their metadata, in publication order."""
+    sql = f"""SELECT e.*, a.source AS _source, a.published AS _published, a.url AS _url,
+                     a.title AS _title
+              FROM events e JOIN _eventwire_ids w ON w.id = e.article_id
+              LEFT JOIN articles a ON a.id = e.article_id
+              LEFT JOIN {MEMBERS} m ON m.event_id = e.event_id
+              WHERE m.event_id IS NULL
+              ORDER BY a.published NULLS FIRST, e.article_id, e.sentence_index, e.trigger_start,
+                       e.event_id"""
+    grouped: dict[str, tuple[ArticleMeta, list[Event]]] = {}
+    for row in _with_ids_rows(con, article_ids, sql):
+        meta = _meta_of(row)
+        grouped.setdefault(meta.article_id, (meta, []))[1].append(event_from_row(row))
+    return list(grouped.values())
+
+
+def _stored_candidates(
+    con: duckdb.DuckDBPyConnection, wanted: set[tuple[str, str, str, int, int]]
+) -> Iterator[tuple[str, list[tuple[Event, ArticleMeta, float]]]]:
+    """Stored incidents registered in the wanted blocks, with their member events."""
+    if not wanted:
+        return
+    keys = pa.table(
+        {
+            "family": pa.array([w[0] for w in wanted], pa.string()),
+            "status": pa.array([w[1] for w in wanted], pa.string()),
+            "country": pa.array([w[2] for w in wanted], pa.string()),
+            "lo": pa.array([date.fromordinal(w[3]).isoformat() for w in wanted], pa.string()),
+            "hi": pa.array([date.fromordinal(w[4]).isoformat() for w in wanted], pa.string()),
+        }
+    )
+    con.register("_eventwire_keys", keys)
+    try:
+        sql = f"""
+            WITH wanted AS (
+                SELECT DISTINCT i.incident_id
+                FROM {INCIDENTS} i
+                JOIN _eventwire_keys k
+                  ON k.family = i.family AND k.status = i.status
+                 AND i.first_date <= k.hi AND i.last_date >= k.lo
+                 AND (list_contains(i.countries, k.country) OR k.country = '*'
+                      OR (k.country = '' AND len(i.countries) = 0))
+            )
+            SELECT m.incident_id AS _incident_id, m.confidence AS _confidence, e.*,
+                   a.source AS _source, a.published AS _published, a.url AS _url,
+                   a.title AS _title
+            FROM wanted w
+            JOIN {MEMBERS} m ON m.incident_id = w.incident_id
+            JOIN events e ON e.event_id = m.event_id
+            LEFT JOIN articles a ON a.id = e.article_id
+            ORDER BY m.incident_id, a.published NULLS FIRST, e.article_id, e.sentence_index,
+                     e.trigger_start"""
+        current: str | None = None
+        members: list[tuple[Event, ArticleMeta, float]] = []
+        for batch in arrow_reader(con, sql):
+            for row in batch.to_pylist():
+                incident_id = row.pop("_incident_id")
+                share = row.pop("_confidence")
+                if incident_id != current:
+                    if current is not None:
+                        yield current, members
+                    current, members = incident_id, []
+                meta = _meta_of(row)
+                members.append((event_from_row(row), meta, share if share is not None else 1.0))
+        if current is not None:
+            yield current, members
+    finally:
+        con.unregister("_eventwire_keys")
+
+
+def _meta_of(row: dict[str, Any]) -> ArticleMeta:
+    return ArticleMeta(
+        article_id=row["article_id"],
+        source=row.pop("_source"),
+        published=row.pop("_published"),
+        url=row.pop("_url"),
+        title=row.pop("_title"),
+    )
+
+
+def _with_ids(con: duckdb.DuckDBPyConnection, ids: Sequence[str], sql: str) -> None:
+    con.register("_eventwire_ids", pa.table({"id": pa.array(list(ids), pa.string())}))
+    try:
+        con.execute(sql)
+    finally:
+        con.unregister("_eventwire_ids")
+
+
+def _with_ids_rows(
+    con: duckdb.DuckDBPyConnection, ids: Sequence[str], sql: str
+) -> Iterator[dict[str, Any]]:
+    con.register("_eventwire_ids", pa.table({"id": pa.array(list(ids), pa.string())}))
+    try:
+        for batch in arrow_reader(con, sql):
+            yield from batch.to_pylist()
+    finally:
+        con.unregister("_eventwire_ids")
+
+
+def _insert(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    rows: list[dict[str, Any]],
+    columns: tuple[Column, ...],
+    *,
+    replace: bool = False,
+) -> None:
+    if not rows:
+        return
+    view = f"_eventwire_new_{table}"
+    con.register(view, to_table(rows, columns))
+    try:
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM {view}")
+    finally:
+        con.unregister(view)
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+
+def iter_incidents(
+    store: Store, *, min_articles: int = 1, limit: int | None = None
+) -> Iterator[dict[str, Any]]:
+    """Stored incidents (as rows), the most reported first, then the latest."""
+    if not has_incidents(store.con):
+        return
+    sql = (
+        f"SELECT * FROM {INCIDENTS} WHERE num_articles >= ? "
+        "ORDER BY num_articles DESC, num_mentions DESC, date DESC NULLS LAST, incident_id"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    for batch in arrow_reader(store.con, sql, [min_articles]):
+        yield from batch.to_pylist()
+
+
+def members_of(store: Store, incident_id: str) -> list[dict[str, Any]]:
+    """The member events of one incident with their sentences (on a cursor of its own, so it
+    can run while ``iter_incidents`` streams)."""
+    result = store.con.cursor().execute(
+        f"""SELECT m.*, e.sentence, e.trigger, a.title, a.url
+            FROM {MEMBERS} m JOIN events e ON e.event_id = m.event_id
+            LEFT JOIN articles a ON a.id = m.article_id
+            WHERE m.incident_id = ?
+            ORDER BY m.published NULLS FIRST, m.article_id, m.sentence_index""",
+        [incident_id],
+    )
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
