@@ -96,7 +96,7 @@ def test_same_events_as_the_local_pipeline_and_every_record_counted(spark, tmp_p
         spark,
         inputs,
         output=str(out),
-        partitions=3,
+        partitions=2,  # one per Python worker: the stages are built once in each
         stages=fake_stages.default_stages_failing_on_mark,
     )
 

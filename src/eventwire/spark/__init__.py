@@ -3,7 +3,8 @@
 ``run_spark(spark, inputs, output=...)`` reads WARC/JSONL/text/HTML/feed inputs, folders and
 manifests (one path or URL a line, as Common Crawl's ``warc.paths.gz``), codes every article
 with the same library code as the local runner inside ``mapPartitions``, and writes Parquet:
-``events/`` (the store's events columns, partitioned by ``event_date``), ``articles/``,
+``events/`` (the store's events columns and the event's day ``event_date``, partitioned by
+``event_month``), ``articles/``,
 ``problems/`` (skipped and failed records with their reasons) and ``incidents/``.
 
 Command line: ``eventwire spark`` or ``python -m eventwire.spark``; the application file for

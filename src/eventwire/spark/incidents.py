@@ -1,30 +1,34 @@
-"""Incident merging as a Spark stage — the hook between the Spark job and ``eventwire.incidents``.
+"""Incident merging as a Spark stage, on top of ``eventwire.incidents``.
 
-The stage blocks events by ``eventwire.incidents.incident_key(event)`` (events that may be one
-incident share a key; with ``None`` the event is an incident of its own), groups each block on one executor and merges it
-with ``eventwire.incidents.merge_incidents(events)``, which returns dataclass records written as
-``incidents/`` Parquet with the store's column mapping. Until that module provides both
-functions, ``incident_stage`` returns the reason it did nothing and the job writes no incidents.
+Events are blocked by ``eventwire.incidents.incident_key(event)`` — events that may be one
+incident share a key; an event whose key is None merges with nothing outside its article, so
+such events are blocked by article — and each block is merged on one executor by
+``merge_incidents(events, articles=...)`` with the metadata of the events' articles. The
+incidents are written with the store's column mapping of ``eventwire.incidents.Incident``.
+When that package is missing or lacks these names, ``incident_stage`` returns the reason and
+the job writes no incidents.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import importlib
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..store.schema import event_from_row, record_columns, to_table
-from .schema import PARTITION_COLUMN, spark_schema
+from ..store.schema import event_columns, event_from_row, record_columns, to_table
+from .schema import spark_schema
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
 MODULE = "eventwire.incidents"
-REQUIRED = ("incident_key", "merge_incidents", "Incident")
+REQUIRED = ("incident_key", "merge_incidents", "Incident", "ArticleMeta")
+META_FIELDS = ("source", "published", "url", "title")
 
 
 def incidents_module() -> Any | str:
-    """The incidents module, or why it cannot be used yet."""
+    """The incidents package, or why it cannot be used."""
     try:
         module = importlib.import_module(MODULE)
     except ImportError as e:
@@ -35,25 +39,40 @@ def incidents_module() -> Any | str:
     return module
 
 
-def incident_stage(spark: SparkSession, events: DataFrame) -> DataFrame | str:
+def block_of(module: Any, row: dict[str, Any]) -> tuple[Any, ...]:
+    """The merge block of an event row: its incident key, else its article."""
+    key = module.incident_key(event_from_row(row))
+    return ("key", *key) if key is not None else ("article", row["article_id"])
+
+
+def merge_block(module: Any, rows: Iterable[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """The incidents of one block of event rows (each carrying its article's metadata)."""
+    events, metas = [], {}
+    for row in rows:
+        events.append(event_from_row(row))
+        metas[row["article_id"]] = module.ArticleMeta(
+            article_id=row["article_id"], **{f: row[f"article_{f}"] for f in META_FIELDS}
+        )
+    columns = record_columns(module.Incident)
+    merged = module.merge_incidents(events, articles=metas)
+    table = to_table([dataclasses.asdict(incident) for incident in merged], columns)
+    names = [c.name for c in columns]
+    return [tuple(row[n] for n in names) for row in table.to_pylist()]
+
+
+def incident_stage(spark: SparkSession, events: DataFrame, articles: DataFrame) -> DataFrame | str:
     """Incidents of the coded events as a DataFrame, or the reason there are none."""
     module = incidents_module()
     if isinstance(module, str):
         return module
-    if not dataclasses.is_dataclass(module.Incident):
-        return f"not merged: {MODULE}.Incident is not a dataclass"
-    columns = record_columns(module.Incident)
-    names = [c.name for c in columns]
-
-    def merge(block: tuple[Any, Any]) -> list[tuple[Any, ...]]:
-        merged = module.merge_incidents([event_from_row(row) for row in block[1]])
-        rows = to_table([dataclasses.asdict(i) for i in merged], columns).to_pylist()
-        return [tuple(row[n] for n in names) for row in rows]
-
-    blocks = (
-        events.drop(PARTITION_COLUMN)
-        .rdd.map(lambda row: row.asDict(recursive=True))
-        .keyBy(lambda row: module.incident_key(event_from_row(row)) or ("", row["event_id"]))
-        .groupByKey()
+    meta = articles.select(
+        articles.id.alias("article_id"), *(articles[f].alias(f"article_{f}") for f in META_FIELDS)
     )
-    return spark.createDataFrame(blocks.flatMap(merge), spark_schema(columns))
+    rows = events.select(*(c.name for c in event_columns())).join(meta, "article_id", "left")
+    blocks = (
+        rows.rdd.map(lambda row: row.asDict(recursive=True))
+        .keyBy(lambda row: block_of(module, row))
+        .groupByKey()
+        .flatMap(lambda block: merge_block(module, block[1]))
+    )
+    return spark.createDataFrame(blocks, spark_schema(record_columns(module.Incident)))

@@ -16,17 +16,24 @@ from typing import TYPE_CHECKING, Any
 from ..errors import EventwireError, InputError
 from .incidents import incident_stage, incidents_module
 from .plan import WorkUnit, is_remote, pack_units, plan_inputs
-from .schema import PARTITION_COLUMN, articles_schema, events_schema, problems_schema
+from .schema import (
+    DAY_COLUMN,
+    KINDS,
+    PARTITION_COLUMN,
+    articles_schema,
+    events_schema,
+    tagged_schema,
+)
 from .worker import Counters, StageFactory, code_partition, keyed_records, partition_of
 
 if TYPE_CHECKING:
-    from pyspark.sql import SparkSession
+    from pyspark.sql import DataFrame, SparkSession
 
 log = logging.getLogger("eventwire.spark")
 
 OUTPUTS = ("events", "articles", "problems", "incidents")
 WRITE_MODES = ("errorifexists", "overwrite")
-PARTITIONS_PER_CORE = 2
+PARTITIONS_PER_CORE = 4  # small partitions balance the cores; one costs little
 READ_TASKS_PER_CORE = 2
 
 
@@ -94,15 +101,19 @@ def run_spark(
     dictionaries: Sequence[str | Path] = (),
     mode: str = "errorifexists",
     stages: StageFactory | None = None,
+    incidents: bool = True,
     shown_problems: int = 20,
 ) -> SparkSummary:
     """Code ``inputs`` on Spark into Parquet under ``output``: ``events/`` (the store's events
-    columns, partitioned by ``event_date``), ``articles/``, ``problems/`` and ``incidents/``.
+    columns and ``event_date``, partitioned by ``event_month``), ``articles/``, ``problems/``
+    and ``incidents/``.
 
     ``stages`` builds the coding stages on an executor (default: the library's default
-    stages); it is called at most once per partition and must be picklable.
+    stages, built once per Python worker); it is called once per partition and must be
+    picklable. ``incidents=False`` leaves out the incident stage.
     """
     from pyspark import StorageLevel
+    from pyspark.errors import AnalysisException
 
     if mode not in WRITE_MODES:
         raise ValueError(f"mode must be one of {WRITE_MODES}, not {mode!r}")
@@ -123,7 +134,7 @@ def run_spark(
     n = partitions or max(1, sc.defaultParallelism * PARTITIONS_PER_CORE)
     counters = Counters.create(sc)
     tasks = pack_units(units, min_tasks=sc.defaultParallelism * READ_TASKS_PER_CORE)
-    tagged = (
+    coded = (
         sc.parallelize(tasks, max(1, len(tasks)))
         .flatMap(partial(keyed_records, counters=counters))
         .repartitionAndSortWithinPartitions(n, partitionFunc=partition_of)
@@ -135,48 +146,60 @@ def run_spark(
                 dictionaries=[str(d) for d in dictionaries],
             )
         )
-        .persist(StorageLevel.MEMORY_AND_DISK)
+        .map(_spread)
     )
-    log.info("planned %d inputs in %d read tasks, %d coding partitions", len(units), len(tasks), n)
+    log.info("%d inputs in %d read tasks, %d coding partitions", len(units), len(tasks), n)
+    # One Python pass: the rows are cached as Spark columns; every write after the first reads
+    # the cache in the JVM, and the accumulators count each record once.
+    # The rows already have the schema's types (built through the store's Arrow columns).
+    table = spark.createDataFrame(coded, tagged_schema(), verifySchema=False)
+    table = table.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        events = spark.createDataFrame(_rows_of(tagged, "event"), events_schema())
         (
-            events.repartition(n, PARTITION_COLUMN)
-            .sortWithinPartitions(PARTITION_COLUMN, "event_id")
+            _part(table, "event")
+            .repartition(n, PARTITION_COLUMN)
+            .sortWithinPartitions(PARTITION_COLUMN, DAY_COLUMN, "event_id")
             .write.mode(mode)
             .partitionBy(PARTITION_COLUMN)
             .parquet(output_path(output, "events"))
         )
-        log.info("coded and wrote events in %.1f s", time.perf_counter() - started)
-        articles = spark.createDataFrame(_rows_of(tagged, "article"), articles_schema())
-        articles.coalesce(n).write.mode(mode).parquet(output_path(output, "articles"))
-        problems = spark.createDataFrame(_rows_of(tagged, "problem"), problems_schema())
+        log.info("coded and wrote events at %.1f s", time.perf_counter() - started)
+        _part(table, "article").write.mode(mode).parquet(output_path(output, "articles"))
+        problems = _part(table, "problem")
         problems.coalesce(1).write.mode(mode).parquet(output_path(output, "problems"))
-        log.info("wrote articles and problems at %.1f s", time.perf_counter() - started)
         shown = tuple(
             f"{row.kind}: {row.source_file}"
             + ("" if row.record is None else f" record {row.record}")
             + f": {row.reason}"
             for row in problems.limit(shown_problems).collect()
         )
+        log.info("wrote articles and problems at %.1f s", time.perf_counter() - started)
+    except AnalysisException as e:  # e.g. the output exists (remote outputs are not checked)
+        raise SparkJobError(f"[E309] cannot write under {output}: {_first_line(e)}") from e
     finally:
-        tagged.unpersist()
-    incidents = _incidents(spark, output, mode)
-    log.info("incidents %s at %.1f s", incidents, time.perf_counter() - started)
+        table.unpersist()
+    merged = _incidents(spark, output, mode) if incidents else "not merged: turned off"
+    log.info("incidents %s at %.1f s", merged, time.perf_counter() - started)
     totals = counters.values()
     return SparkSummary(
         output=output,
         inputs=len(units),
         partitions=n,
         elapsed=time.perf_counter() - started,
-        incidents=incidents,
+        incidents=merged,
         problems=shown,
         **totals,
     )
 
 
-def _rows_of(tagged: Any, kind: str) -> Any:
-    return tagged.filter(lambda item: item[0] == kind).map(lambda item: item[1])
+def _spread(item: tuple[str, tuple[Any, ...]]) -> tuple[Any, ...]:
+    """A tagged row as a row of ``tagged_schema()``: the kind, then one filled struct."""
+    kind, row = item
+    return (kind, *(row if kind == k else None for k in KINDS))
+
+
+def _part(table: DataFrame, kind: str) -> DataFrame:
+    return table.where(table.kind == kind).select(f"{kind}.*")
 
 
 def _read_lines(spark: SparkSession, url: str) -> list[str]:
@@ -184,22 +207,30 @@ def _read_lines(spark: SparkSession, url: str) -> list[str]:
     try:
         return spark.sparkContext.textFile(url, minPartitions=1).collect()
     except Exception as e:  # noqa: BLE001 - Py4J wraps Hadoop's errors
-        message = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise InputError(
-            f"[E308] cannot read manifest {url}: {message} (s3a:// needs hadoop-aws on the "
-            "cluster's classpath)"
+            f"[E308] cannot read manifest {url}: {_first_line(e)} (s3a:// needs hadoop-aws on "
+            "the cluster's classpath)"
         ) from e
 
 
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 def _incidents(spark: SparkSession, output: str, mode: str) -> str:
+    """Merge the written events into incidents (a Spark stage); "written" or why not."""
     module = incidents_module()
     if isinstance(module, str):
         return module  # nothing to read the events back for
     events = spark.read.schema(events_schema()).parquet(output_path(output, "events"))
-    merged = incident_stage(spark, events)
+    articles = spark.read.schema(articles_schema()).parquet(output_path(output, "articles"))
+    merged = incident_stage(spark, events, articles)
     if isinstance(merged, str):
         return merged
-    merged.write.mode(mode).parquet(output_path(output, "incidents"))
+    merged.sortWithinPartitions("incident_id").write.mode(mode).parquet(
+        output_path(output, "incidents")
+    )
     return "written"
 
 

@@ -36,8 +36,8 @@ class WorkUnit:
     """
 
     index: int
-    name: str
-    path: str | None = None
+    name: str  # as the local run names it (in origins and problems)
+    path: str | None = None  # absolute: an executor's working folder is not the driver's
     records: tuple[Record, ...] = ()
     size: int = 0  # bytes, to balance read tasks
 
@@ -122,7 +122,8 @@ def plan_inputs(
             records = tuple(_read_feed(file, consumed))
             units.append(WorkUnit(len(units), file.name, records=records, size=file.size))
         else:
-            units.append(WorkUnit(len(units), file.name, path=file.name, size=file.size))
+            path = str(file.path.resolve()) if file.path is not None else file.name
+            units.append(WorkUnit(len(units), file.name, path=path, size=file.size))
     units.extend(
         WorkUnit(len(units) + i, url, path=url, size=REMOTE_SIZE) for i, url in enumerate(remote)
     )

@@ -2,7 +2,9 @@
 
 ``events`` has exactly the columns of the store's events table plus ``event_date``, the day the
 event happened (the store's ``EVENT_DAY`` rule: the event's own date, else the article's
-publication date), which partitions the Parquet output.
+publication date), and ``event_month`` (``YYYY-MM`` of that day), which partitions the Parquet
+output: one folder per month, as a folder per day would make thousands of tiny files of the
+historical days news mentions.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from ..store.schema import Column, article_columns, event_columns, to_table
 if TYPE_CHECKING:
     from pyspark.sql.types import DataType, StructType
 
-PARTITION_COLUMN = "event_date"
+DAY_COLUMN = "event_date"
+PARTITION_COLUMN = "event_month"
 # Article columns kept in the Spark output: the store's, less those a Spark job has no use for.
 _RUN_ONLY = ("run_id", "coded_at")
 
@@ -72,7 +75,9 @@ def spark_schema(columns: tuple[Column, ...], *extra: tuple[str, DataType]) -> S
 def events_schema() -> StructType:
     from pyspark.sql import types as T
 
-    return spark_schema(event_columns(), (PARTITION_COLUMN, T.DateType()))
+    return spark_schema(
+        event_columns(), (DAY_COLUMN, T.DateType()), (PARTITION_COLUMN, T.StringType())
+    )
 
 
 @cache
@@ -83,6 +88,21 @@ def articles_schema() -> StructType:
 @cache
 def problems_schema() -> StructType:
     return spark_schema(PROBLEM_COLUMNS)
+
+
+KINDS = ("event", "article", "problem")
+
+
+@cache
+def tagged_schema() -> StructType:
+    """What the coding stage yields: a ``kind`` and the one matching struct filled."""
+    from pyspark.sql import types as T
+
+    parts = (events_schema(), articles_schema(), problems_schema())
+    return T.StructType(
+        [T.StructField("kind", T.StringType(), nullable=False)]
+        + [T.StructField(k, part, nullable=True) for k, part in zip(KINDS, parts, strict=True)]
+    )
 
 
 def event_day(event: Event, article: Article) -> date | None:
@@ -107,7 +127,11 @@ def _rows(dicts: list[dict[str, Any]], columns: tuple[Column, ...]) -> list[tupl
 def event_rows(article: Article, events: list[Event]) -> list[tuple[Any, ...]]:
     """One row per event, in the column order of ``events_schema()``."""
     rows = _rows([event.to_dict() for event in events], event_columns())
-    return [(*row, event_day(event, article)) for row, event in zip(rows, events, strict=True)]
+    out = []
+    for row, event in zip(rows, events, strict=True):
+        day = event_day(event, article)
+        out.append((*row, day, day.isoformat()[:7] if day is not None else None))
+    return out
 
 
 def article_row(article: Article, origin: Origin, n_events: int) -> tuple[Any, ...]:

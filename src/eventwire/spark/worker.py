@@ -69,7 +69,7 @@ def read_unit(unit: WorkUnit) -> Iterator[Record]:
         if is_remote(unit.path):
             yield from _read_remote(unit)
         else:
-            yield from Corpus([unit.path])
+            yield from _renamed(Corpus([unit.path]), unit.name)
     except Exception as e:  # noqa: BLE001 - one broken input must not end the job
         yield skip(Origin(unit.name, None), f"reader error: {type(e).__name__}: {e}")
 
@@ -81,11 +81,15 @@ def _read_remote(unit: WorkUnit) -> Iterator[Record]:
         except FetchError as e:
             yield skip(Origin(unit.name, None), str(e))
             return
-        for origin, item in Corpus([str(path)]):
-            origin = Origin(unit.name, origin.record)
-            if isinstance(item, Skipped):
-                item = Skipped(unit.name, item.record, item.reason)
-            yield origin, item
+        yield from _renamed(Corpus([str(path)]), unit.name)
+
+
+def _renamed(records: Iterable[Record], name: str) -> Iterator[Record]:
+    """Records of one input file, named as the unit names it."""
+    for origin, item in records:
+        if isinstance(item, Skipped):
+            item = Skipped(name, item.record, item.reason)
+        yield Origin(name, origin.record), item
 
 
 def keyed_records(units: Iterable[WorkUnit], *, counters: Counters) -> Iterator[Keyed]:
