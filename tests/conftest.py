@@ -20,5 +20,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def devsets() -> Path:
     if not DEVSETS.is_dir():
-        pytest.skip("../shared/devsets not found: dev-set gates run where the shared data is present")
+        pytest.skip(
+            "../shared/devsets not found: dev-set gates run where the shared data is present"
+        )
     return DEVSETS

@@ -49,7 +49,8 @@ def one(nlp, text):
         ("The EU urged Russia to release the detained activists.", "0253", "EU", "Russia"),
         ("The rebels threatened to attack the capital.", "138", "rebels", "capital"),
         (
-            "President Erdogan gave the Syrian regime an ultimatum to withdraw by the end of February.",
+            "President Erdogan gave the Syrian regime an ultimatum to withdraw by the end of "
+            "February.",
             "139",
             "Erdogan",
             "regime",

@@ -13,8 +13,19 @@ from collections.abc import Sequence
 
 from ..errors import EventwireError
 
-COMMAND_MODULES = ("code", "evaluate", "run", "export", "places", "serve", "spark", "incidents",
-                   "dictionary", "actors", "summary")
+COMMAND_MODULES = (
+    "code",
+    "evaluate",
+    "run",
+    "export",
+    "places",
+    "serve",
+    "spark",
+    "incidents",
+    "dictionary",
+    "actors",
+    "summary",
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
