@@ -10,7 +10,7 @@ from pathlib import Path
 import fake_stages
 import pyarrow.parquet as pq
 import pytest
-from conftest import REPO, SAMPLES, read_events
+from spark_helpers import REPO, SAMPLES, read_events
 
 from eventwire.api import code_articles
 from eventwire.model import Article
@@ -19,6 +19,8 @@ from eventwire.spark import SparkJobError, run_spark
 from eventwire.spark.schema import event_day
 from eventwire.store.schema import arrow_schema, event_columns
 
+# pyspark 4.x warns that it does not support pandas 3 yet; eventwire does not use that path.
+PANDAS_WARNING = "ignore:PySpark does not yet fully support pandas:FutureWarning"
 GOOD = "Rebels attacked an army post near Gao on Monday, killing four soldiers, officials said."
 
 
@@ -77,6 +79,7 @@ def assert_incidents_merge_blocks_like_the_library(out: Path, events: dict[str, 
 
 @pytest.mark.spark
 @pytest.mark.model
+@pytest.mark.filterwarnings(PANDAS_WARNING)
 def test_same_events_as_the_local_pipeline_and_every_record_counted(spark, tmp_path: Path) -> None:
     """The samples plus records that are duplicated, broken, missing or fail to code."""
     lines = (SAMPLES / "jsonl" / "articles.jsonl").read_text().splitlines(keepends=True)[:4]
@@ -142,6 +145,7 @@ def test_same_events_as_the_local_pipeline_and_every_record_counted(spark, tmp_p
 
 @pytest.mark.spark
 @pytest.mark.model
+@pytest.mark.filterwarnings(PANDAS_WARNING)
 def test_cli_prints_the_counters_and_keeps_a_session_it_did_not_start(
     spark, tmp_path: Path, monkeypatch, capsys
 ) -> None:

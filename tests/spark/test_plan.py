@@ -6,7 +6,7 @@ import gzip
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from spark_helpers import REPO
 
 from eventwire.readers import Corpus, Skipped
 from eventwire.spark.plan import WorkUnit, is_remote, manifest_entries, plan_inputs

@@ -109,7 +109,8 @@ def run(args: argparse.Namespace) -> int:
         from ..spark import run_spark, spark_session
 
         owned = SparkSession.getActiveSession() is None  # a notebook's or a test's is kept
-        spark = spark_session(master=args.master, conf=dict(args.conf))
+        conf = {} if sys.stderr.isatty() else {"spark.ui.showConsoleProgress": "false"}
+        spark = spark_session(master=args.master, conf={**conf, **dict(args.conf)})
         if owned:
             spark.sparkContext.setLogLevel("WARN")  # spark-submit's default INFO floods stderr
     try:

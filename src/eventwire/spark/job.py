@@ -77,7 +77,11 @@ def spark_session(
     builder = SparkSession.builder.appName(app_name)
     if master is not None:
         builder = builder.master(master)
-    if (master or "local").startswith("local"):
+    if master is not None:
+        local = master.startswith("local")
+    else:  # under spark-submit (which starts the JVM first) the master is its to choose
+        local = "PYSPARK_GATEWAY_PORT" not in os.environ
+    if local:
         # PySpark starts its Python workers with $PYSPARK_PYTHON, else whatever "python3" is on
         # the PATH, which need not have eventwire; locally they run this interpreter.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
