@@ -7,11 +7,11 @@ import json
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 from typing import TextIO
 
 from ..model import Article, Event
+from .types import iso_date
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Code .txt/.html files, JSONL records {id, text, published?} or stdin (-).",
     )
     p.add_argument("paths", nargs="*", default=["-"], metavar="PATH", help="inputs ('-' = stdin)")
-    p.add_argument("--published", type=_iso_date, help="publication date for inputs without one")
+    p.add_argument("--published", type=iso_date, help="publication date for inputs without one")
     p.add_argument("--format", choices=("jsonl", "json", "table"), default="jsonl")
     p.add_argument(
         "--main-only", action="store_true", help="keep the most salient event per record"
@@ -29,13 +29,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--dictionaries", type=Path, action="append", default=[], metavar="DIR")
     p.add_argument("--workers", type=int, default=1, help="parser processes (default 1)")
     p.set_defaults(func=run)
-
-
-def _iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError as e:
-        raise argparse.ArgumentTypeError(f"expected YYYY-MM-DD, got {value!r}") from e
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,18 +7,11 @@ import argparse
 import os
 import re
 import sys
-from datetime import date
 
 from ..errors import EventwireError
 from ..store import DEFAULT_DB, EXPORT_FORMATS, EventFilter, export_events
 from . import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-
-
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a YYYY-MM-DD date: {text!r}") from None
+from .types import iso_date
 
 
 def iso3(text: str) -> str:

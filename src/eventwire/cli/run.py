@@ -24,21 +24,12 @@ from ..readers import FORMATS
 from ..store import DEFAULT_DB, RunInterrupted, RunProgress, RunSummary, run_corpus
 from ..store.run import BATCH_SIZE
 from . import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from .types import positive_int
 
 SHOWN_PROBLEMS = 20  # problem lines printed before only counting them
 PLAIN_INTERVAL = 10.0
 BAR_STEPS = 10_000  # seconds between progress lines when not on a terminal
 EXIT_INTERRUPTED = 130
-
-
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -12,16 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
-    return value
+from .types import positive_int
 
 
 def _setting(text: str) -> tuple[str, str]:
@@ -50,7 +41,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--partitions",
-        type=_positive_int,
+        type=positive_int,
         metavar="N",
         help="coding partitions (default: 4 per core of the cluster)",
     )
