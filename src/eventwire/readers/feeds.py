@@ -89,10 +89,9 @@ def read_feed(file: InputFile, consumed: set[Path] | None = None) -> Iterator[Re
     import feedparser
 
     origin = Origin(file.name, None)
-    try:
-        data = file.read_all()
-    except (OSError, EOFError) as e:
-        yield skip(origin, f"cannot read: {e}")
+    data = file.contents()
+    if not isinstance(data, bytes):
+        yield data
         return
     if _ENTITY_DECLARATION in data[:65536].lower():
         yield skip(origin, "feed declares XML entities (<!ENTITY>); refused (entity expansion)")

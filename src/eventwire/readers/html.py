@@ -111,9 +111,8 @@ def page_record(origin: Origin, html: bytes | str, *, url: str | None = None) ->
 
 def read_html(file: InputFile) -> Iterator[Record]:
     origin = Origin(file.name, None)
-    try:
-        data = file.read_all()
-    except (OSError, EOFError) as e:
-        yield skip(origin, f"cannot read: {e}")
+    data = file.contents()
+    if not isinstance(data, bytes):
+        yield data
         return
     yield page_record(origin, data)

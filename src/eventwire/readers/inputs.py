@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from .base import Skipped
+from .base import Origin, Record, Skipped, skip
 
 FORMATS = ("text", "html", "feed", "jsonl", "warc")
 STDIN = "-"
@@ -60,6 +60,13 @@ class InputFile:
             return stream.read()
         finally:
             self.close(stream)
+
+    def contents(self) -> bytes | Record:
+        """All bytes of a single-document input, or the skip record saying why it is unreadable."""
+        try:
+            return self.read_all()
+        except (OSError, EOFError) as e:
+            return skip(Origin(self.name, None), f"cannot read: {e}")
 
     def close(self, stream: BinaryIO | None = None) -> None:
         if stream is not None and stream is not self._raw:

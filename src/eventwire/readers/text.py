@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from .base import Origin, Record, Skipped, decode_text, make_article, skip
+from .base import Origin, Record, Skipped, decode_text, make_article
 from .inputs import InputFile
 
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
@@ -42,10 +42,9 @@ def dateline(text: str) -> tuple[date | None, str | None]:
 
 def read_text(file: InputFile) -> Iterator[Record]:
     origin = Origin(file.name, None)
-    try:
-        data = file.read_all()
-    except (OSError, EOFError) as e:
-        yield skip(origin, f"cannot read: {e}")
+    data = file.contents()
+    if not isinstance(data, bytes):
+        yield data
         return
     text = decode_text(data, origin)
     if isinstance(text, Skipped):
