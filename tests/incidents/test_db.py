@@ -140,18 +140,18 @@ def test_small_chunks_give_the_same_incidents(store):
 
 def test_a_failed_write_leaves_the_events_pending(store, monkeypatch):
     write(store, coded(1), coded(2))
-    real_insert = incidents_db._insert
+    real_insert = incidents_db.insert_rows
 
     def failing(con, table, rows, columns, **kw):
         if table == incidents_db.MEMBERS:
             raise duckdb.IOException("disk on fire")
         return real_insert(con, table, rows, columns, **kw)
 
-    monkeypatch.setattr(incidents_db, "_insert", failing)
+    monkeypatch.setattr(incidents_db, "insert_rows", failing)
     with pytest.raises(Exception, match="disk on fire"):
         update_incidents(store)
     assert store.con.execute("SELECT count(*) FROM incidents").fetchone() == (0,)
-    monkeypatch.setattr(incidents_db, "_insert", real_insert)
+    monkeypatch.setattr(incidents_db, "insert_rows", real_insert)
     assert update_incidents(store).events == 4
 
 

@@ -183,18 +183,20 @@ SCRIPT = CODER + textwrap.dedent(
     corpus, db, kill_at, kill_in_commit = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
     kill_at = int(kill_at) if kill_at != "none" else None
     if kill_in_commit != "none":
-        real_insert = Store._insert
+        import eventwire.store.db as store_db
+
+        real_insert = store_db.insert_rows
         batches = []
 
-        def dying_insert(self, table, rows, columns, **kw):
-            real_insert(self, table, rows, columns, **kw)
+        def dying_insert(con, table, rows, columns, **kw):
+            real_insert(con, table, rows, columns, **kw)
             if table == "articles":
                 batches.append(len(rows))
                 if len(batches) == int(kill_in_commit):
                     import os, signal
                     os.kill(os.getpid(), signal.SIGKILL)  # articles inserted, not committed
 
-        Store._insert = dying_insert
+        store_db.insert_rows = dying_insert
 
     def coder(articles, **options):
         return fake_coder(articles, kill_at=kill_at, **options)

@@ -10,6 +10,7 @@ import duckdb
 import pytest
 from store_helpers import coded
 
+import eventwire.store.db as store_db
 from eventwire.model import Event
 from eventwire.readers import Skipped
 from eventwire.store import Problem, Store, StoreError
@@ -50,14 +51,14 @@ def test_batch_is_one_transaction(store, monkeypatch):
     """An error while writing events leaves neither the batch's articles nor its events."""
     run_id = store.start_run(inputs=["x"], workers=1)
     store.write_batch(run_id, [coded(1)])
-    real_insert = Store._insert
+    real_insert = store_db.insert_rows
 
-    def failing(self, table, rows, columns, **kw):
+    def failing(con, table, rows, columns, **kw):
         if table == "events":
             raise duckdb.IOException("disk on fire")
-        return real_insert(self, table, rows, columns, **kw)
+        return real_insert(con, table, rows, columns, **kw)
 
-    monkeypatch.setattr(Store, "_insert", failing)
+    monkeypatch.setattr(store_db, "insert_rows", failing)
     with pytest.raises(StoreError, match="E205"):
         store.write_batch(run_id, [coded(2), coded(3)])
     assert store.counts()["articles"] == 1

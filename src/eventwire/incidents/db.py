@@ -27,8 +27,8 @@ import duckdb
 import pyarrow as pa
 
 from ..model import Event
-from ..store.db import Store, StoreError, arrow_reader
-from ..store.schema import Column, event_from_row, record_columns, record_row, to_table
+from ..store.db import Store, StoreError, arrow_reader, insert_rows
+from ..store.schema import Column, event_from_row, record_columns, record_row
 from .cluster import Clusterer
 from .records import ArticleMeta, Incident, Member
 
@@ -220,8 +220,8 @@ def _merge_chunk(store: Store, article_ids: Sequence[str]) -> IncidentUpdate:
         if changed:
             _with_ids(con, changed, f"DELETE FROM {INCIDENTS} WHERE incident_id IN "
                                      "(SELECT id FROM _eventwire_ids)")  # fmt: skip
-        _insert(con, INCIDENTS, rows, incident_columns())
-        _insert(con, MEMBERS, new_members, member_columns(), replace=True)
+        insert_rows(con, INCIDENTS, rows, incident_columns())
+        insert_rows(con, MEMBERS, new_members, member_columns(), replace=True)
         con.commit()
     except BaseException:
         con.rollback()
@@ -341,25 +341,6 @@ def _with_ids_rows(
             yield from batch.to_pylist()
     finally:
         con.unregister("_eventwire_ids")
-
-
-def _insert(
-    con: duckdb.DuckDBPyConnection,
-    table: str,
-    rows: list[dict[str, Any]],
-    columns: tuple[Column, ...],
-    *,
-    replace: bool = False,
-) -> None:
-    if not rows:
-        return
-    view = f"_eventwire_new_{table}"
-    con.register(view, to_table(rows, columns))
-    try:
-        verb = "INSERT OR REPLACE" if replace else "INSERT"
-        con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM {view}")
-    finally:
-        con.unregister(view)
 
 
 # -- reading -----------------------------------------------------------------------------------

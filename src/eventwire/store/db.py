@@ -198,9 +198,9 @@ class Store:
         try:
             con.begin()
             try:
-                self._insert("articles", articles, article_columns())
-                self._insert("events", events, event_columns())
-                self._insert("skipped", _dedupe(skipped), _SKIPPED_COLUMNS, replace=True)
+                insert_rows(con, "articles", articles, article_columns())
+                insert_rows(con, "events", events, event_columns())
+                insert_rows(con, "skipped", _dedupe(skipped), _SKIPPED_COLUMNS, replace=True)
                 con.execute(
                     "UPDATE runs SET processed = processed + ?, events = events + ?, "
                     "skipped = skipped + ?, failed = failed + ? WHERE run_id = ?",
@@ -212,24 +212,6 @@ class Store:
                 raise
         except duckdb.Error as e:
             raise StoreError(f"[E205] writing to {self.path} failed: {e}") from e
-
-    def _insert(
-        self,
-        table: str,
-        rows: list[dict[str, Any]],
-        columns: tuple[Column, ...],
-        *,
-        replace: bool = False,
-    ) -> None:
-        if not rows:
-            return
-        view = f"_eventwire_new_{table}"
-        self.con.register(view, to_table(rows, columns))
-        try:
-            verb = "INSERT OR REPLACE" if replace else "INSERT"
-            self.con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM {view}")
-        finally:
-            self.con.unregister(view)
 
     # -- reads --------------------------------------------------------------------------------
 
@@ -294,3 +276,24 @@ def _skip_key(skipped: Skipped) -> str:
 def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Last row per key (INSERT OR REPLACE refuses duplicate keys within one statement)."""
     return list({row["key"]: row for row in rows}.values())
+
+
+def insert_rows(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    rows: list[dict[str, Any]],
+    columns: tuple[Column, ...],
+    *,
+    replace: bool = False,
+) -> None:
+    """Insert ``rows`` into ``table`` in one statement over an Arrow table, matching columns
+    by name; ``replace`` turns it into INSERT OR REPLACE (by primary key)."""
+    if not rows:
+        return
+    view = f"_eventwire_new_{table}"
+    con.register(view, to_table(rows, columns))
+    try:
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM {view}")
+    finally:
+        con.unregister(view)
