@@ -24,6 +24,19 @@ def test_abbreviations(geoparser):
     assert (places["Ky."].name, places["Ky."].precision) == ("Kentucky", "admin1")
 
 
+def test_eu_is_the_european_union(geoparser):
+    text = "Sweden is the ninth country in the EU to confirm the virus."
+    place = _by_text(geoparser.places(text, toponyms=[(text.index("EU"), text.index("EU") + 2)]))
+    assert (place["EU"].name, place["EU"].precision) == ("European Union", "region")
+
+
+def test_an_ocean_outranks_the_town_it_names(geoparser):
+    text = "Storms crossed the Pacific and the Atlantic."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Pacific", "Atlantic")]
+    places = _by_text(geoparser.places(text, toponyms=spans))
+    assert places["Pacific"].precision == places["Atlantic"].precision == "region"
+
+
 def test_us_context_decides_georgia(geoparser):
     us = _by_text(geoparser.places("Storms hit Atlanta, Georgia, and Alabama in the US."))
     assert us["Georgia"].country == "USA"

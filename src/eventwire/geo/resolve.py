@@ -35,6 +35,9 @@ HALF = 0.5  # support of a province by a place in it, and of places in the same 
 AROUND = 0.5  # support of a place by a province or district that holds it
 MAX_CANDIDATES = 40
 REJECTED = -1000.0
+# a sea or a named region holds no population of its own, yet outranks the town it names
+# ("Pacific", Missouri; "Atlantic", Iowa): it counts as a million people
+REGION_PROMINENCE = 1_000_000
 
 
 class Resolver:
@@ -75,7 +78,10 @@ class Resolver:
         tb = self.gaz.tables
         i = c.entry
         kind = tb.kind[i]
-        s = math.log10(tb.population[i] + 10)
+        population = tb.population[i]
+        if kind == REGION:
+            population = max(population, REGION_PROMINENCE)
+        s = math.log10(population + 10)
         # a country or province named by one of its alternate names ("England" or "Gaza Strip"
         # for a country) loses its rank to an entry that bears the name as its own
         if c.main or kind == PLACE:
