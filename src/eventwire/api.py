@@ -36,12 +36,14 @@ def code_documents(
     stages: Sequence[Stage] | None = None,
 ) -> Iterator[Document]:
     """Code a stream of articles; yields each finished Document in input order."""
+    from .casualties import TOLL_FORMS
     from .coding.extract import Extractor
     from .coding.lexicon import forms_of
 
     stages = list(stages) if stages is not None else default_stages(dictionaries=dictionaries)
     extractor = next((s for s in stages if isinstance(s, Extractor)), None)
-    forms = forms_of(extractor.lexicon) if extractor is not None else None
+    # sentences that only tell a toll are parsed too, so it reaches the event told before
+    forms = forms_of(extractor.lexicon) | TOLL_FORMS if extractor is not None else None
     for doc in iter_documents(articles, n_process=n_process, forms=forms):
         yield run_stages(doc, stages)
 

@@ -145,3 +145,24 @@ def test_a_name_running_past_the_parse_is_kept_whole(code_phrase):
     actor = code_phrase(text, "The Syrian Observatory")
     assert actor.code == "SYROPPHRI"
     assert actor.text == "The Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "codes"),
+    [
+        ("French and German diplomats condemned the vote.", "French and German diplomats",
+         ["FRAGOV", "DEUGOV"]),
+        ("Kenyan and Ugandan troops crossed the border.", "Kenyan and Ugandan troops",
+         ["KENMIL", "UGAMIL"]),
+    ],
+)  # fmt: skip
+def test_coordinated_nationalities_give_one_actor_each(nlp, coder, text, phrase, codes):
+    from eventwire.model import Article
+    from eventwire.nlp import prepare
+
+    doc = prepare(Article.from_text(text, published=date(2020, 6, 1)))
+    sentence = doc.sentences[0]
+    sentence.doc = nlp(sentence.text)
+    actors = coder.for_document(doc)
+    head = sentence.doc.char_span(0, len(phrase), alignment_mode="expand").root
+    assert [a.code for a in actors.code_all(sentence, head)] == codes

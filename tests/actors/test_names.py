@@ -50,3 +50,7 @@ def test_accents_and_hyphens(index):
         ("Erdoğan", "person"),
         ("al Qaeda", "organisation"),
     ]
+
+
+def test_a_name_typed_with_a_stray_capital_still_matches(index):
+    assert found(index, "talks with iRAN and pERU") == [("iRAN", "country"), ("pERU", "country")]

@@ -161,3 +161,27 @@ def test_ceasing_operations_is_de_escalation_not_an_attack(nlp):
 )
 def test_embedded_codes(kind, inner, expected):
     assert embedded_code(kind, inner, lemma="x") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Macron is expected to visit Beijing next month.", "Macron"),
+        ("The minister was scheduled to attend the summit in Lima.", "minister"),
+    ],
+)
+def test_the_subject_of_a_passive_raising_verb_does_the_embedded_act(nlp, text, source):
+    found = [f for f in frames(nlp, text) if f.root == "04"]
+    assert found, text
+    assert [s.text for s in found[0].sources] == [source]
+
+
+def test_received_from_on_the_object_names_the_giver(nlp):
+    f = one(nlp, "The strikers received guarantees from the Nigerian government.")
+    assert [s.text for s in f.sources] == ["government"]
+    assert [t.text for t in f.targets] == ["strikers"]
+
+
+def test_every_name_of_a_coordinated_subject_is_a_source(nlp):
+    f = one(nlp, "France, Germany, and Italy met in Rome on Tuesday.")
+    assert [s.text for s in f.sources] == ["France", "Germany", "Italy"]

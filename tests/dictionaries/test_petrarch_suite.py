@@ -29,8 +29,8 @@ PHOENIX = SHARED / "reference" / "dictionaries" / "petrarch2"
 
 SUITE_FLOOR = 0.79
 CATEGORY_FLOORS = {"SYNSET": 0.98, "DATE": 0.90, "DEMO": 0.85, "VERB": 0.80, "AGENT": 0.75}
-UP_SOURCE_FLOOR = 0.80
-UP_TARGET_FLOOR = 0.70
+UP_SOURCE_FLOOR = 0.85
+UP_TARGET_FLOOR = 0.80
 
 
 def _need(*paths: Path) -> None:

@@ -279,7 +279,28 @@ class DocumentActors:
         organs = [a for a in agents if a.entry.organ]
         if country is None and organs:
             country = self._earlier_country(organs, head_i) or self.country_focus
+        if country is not None:
+            more = self._conjoined_countries(places, country)
+            if more:  # "US and British activists": one phrase, two actors
+                return "/".join(c + sector for c in (country, *more)), None
         return (country or "") + sector, None
+
+    def _conjoined_countries(self, places: list[_Found], country: str) -> list[str]:
+        """The other countries of a coordinated modifier ("US and British", "Russian and
+        Chinese"): the countries named by the conjuncts of the modifier naming ``country``."""
+        sentence = self._current
+        if sentence is None or sentence.doc is None:
+            return []
+        doc = sentence.doc
+        own = [f for f in places if f.mention.country == country and f.zone == "core"]
+        conj = {c.i for f in own for i in f.tokens for c in doc[i].conjuncts}
+        if not conj:
+            return []
+        out = []
+        for m, toks in self._sentence_mentions(sentence):
+            if m.country and m.country != country and not m.is_named and conj & set(toks):
+                out.append(m.country)
+        return list(dict.fromkeys(out))
 
     def _earlier_country(self, organs: list[_AgentHit], head_i: int) -> str | None:
         """The country of the nearest earlier "Syrian government ...", "Turkey's army ..." in

@@ -3,9 +3,12 @@ size on protests, each from the clause the figure attaches to."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..coding.syntax import is_toll_clause
 from ..model import Casualties, Event
 from ..when.clauses import temporal_link, trigger_token
 from .numbers import Quantity
@@ -26,6 +29,9 @@ if TYPE_CHECKING:
     from ..pipeline import Document, Sentence
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_ANOTHER_TIME = re.compile(
+    r"\b((19|20)\d\d|ago|previous(ly)?|last (week|month|year)|in the past)\b", re.IGNORECASE
+)
 VIOLENT_CODES = ("145", "175")
 VIOLENT_PLOVER = frozenset({"ASSAULT", "COERCE"})
 _ARG_DEPS = ("nsubj", "agent", "prep", "pobj", "dobj", "npadvmod")
@@ -71,31 +77,36 @@ class CasualtyCounter:
         for event in doc.events:
             by_sentence[event.sentence_index].append(event)
         found: dict[tuple[str, str], list[Count]] = defaultdict(list)
-        previous: list[Event] = []
+        depth: dict[str, int] = {}  # how far each event's trigger sits below its root
+        previous = _Told([], [])
         for sentence in doc.sentences:
             events = by_sentence.get(sentence.index, [])
             if sentence.doc is None:
-                previous = events or previous
+                previous = _Told(events, []) if events else previous
                 continue
             triggers = {}
             for event in events:
                 token = trigger_token(event, sentence)
                 if token is not None:
                     triggers.setdefault(token.i, []).append(event)
+                    depth[event.event_id] = sum(1 for _ in token.ancestors)
             victims: set[int] = set()
+            told = _Told(events, [])
             for count in find_counts(sentence.doc):
                 victims.update(t.i for t in count.victims)
                 if count.cumulative:
                     continue
-                target = _attach(count, triggers, events)
-                if target is None and not events:
-                    target = _carried_over(count, previous)
+                target = _attach(count, triggers, events, depth)
+                if target is None and (not events or _told_alone(count, events)):
+                    target = _carried_over(count, previous, depth)
                 if target is not None:
                     found[(target.event_id, count.kind)].append(count)
+                    if count.quantity.best > 0:
+                        told.tolls.append((target.event_id, count.kind))
             for event in events:
                 if is_protest(event) and event.size is None:
                     event.size = _crowd_size(event, sentence, victims)
-            previous = events or previous
+            previous = told if events else previous
         for event in doc.events:
             killed = _merge(found[(event.event_id, KILLED)], found[(event.event_id, BOTH)])
             injured = _merge(found[(event.event_id, INJURED)], found[(event.event_id, BOTH)])
@@ -109,10 +120,21 @@ class CasualtyCounter:
         return doc
 
 
-def _attach(count: Count, triggers: dict[int, list[Event]], events: list[Event]) -> Event | None:
+@dataclass(slots=True)
+class _Told:
+    """The events of the last sentence that told any, and the positive tolls given them."""
+
+    events: list[Event]
+    tolls: list[tuple[str, str]]  # (event_id, kind)
+
+
+def _attach(
+    count: Count, triggers: dict[int, list[Event]], events: list[Event], depth: dict[str, int]
+) -> Event | None:
     """The event a count belongs to: its cue's own event, the event its cue's clause names
     ("the blast killed", "killed in the ambush"), the event whose clause it modifies ("which
-    left 13 dead", "killing six"), or the sentence's only fitting event. Never across "after"."""
+    left 13 dead", "killing six"), or the sentence's only fitting event; a bare toll ("; nine
+    people were killed") goes to the fitting event highest in the parse. Never across "after"."""
     kind = KILLED if count.kind == BOTH else count.kind
 
     def fitting(token: Token) -> Event | None:
@@ -147,15 +169,68 @@ def _attach(count: Count, triggers: dict[int, list[Event]], events: list[Event])
         if (event := in_arguments(token)) is not None:
             return event
     fit = [e for e in events if _fits(e, kind)]
+    if len(fit) > 1 and _bare(count):
+        return _highest(fit, depth)
     return fit[0] if len(fit) == 1 else None
 
 
-def _carried_over(count: Count, previous: list[Event]) -> Event | None:
-    """A toll in a sentence with no event ("Twelve soldiers died.") belongs to the single
-    fitting event of the sentence before."""
+def _told_alone(count: Count, events: list[Event]) -> bool:
+    """Whether a bare toll is the main clause of a sentence whose events it cannot belong
+    to: "No casualties were reported." (an event of saying, not of violence)."""
     kind = KILLED if count.kind == BOTH else count.kind
-    fit = [e for e in previous if _fits(e, kind)]
-    return fit[0] if len(fit) == 1 else None
+    if any(_fits(e, kind) for e in events) or not _bare(count):
+        return False
+    token = count.cue
+    while token.head.i != token.i:
+        if token.dep_ in ("advcl", "relcl", "acl", "pcomp", "pobj"):
+            return False
+        token = token.head
+    return True
+
+
+def _background(count: Count) -> bool:
+    """A toll told as background, not as the news of the sentence before: "40 people had
+    died there in 2019", "dozens have died in such raids"."""
+    verb = count.cue.head if count.cue.pos_ in ("NOUN", "PROPN") else count.cue
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return True
+    return bool(_ANOTHER_TIME.search(count.cue.doc.text))
+
+
+def _bare(count: Count) -> bool:
+    """A toll told for the whole happening: a clause naming no one who did it ("nine people
+    were killed") or a zero ("no casualties were reported")."""
+    cue = count.cue
+    if cue.lemma_.lower() == "life":  # "two soldiers lost their lives"
+        return cue.head.lemma_.lower() == "lose"
+    return count.quantity.best == 0 or is_toll_clause(cue)
+
+
+def _highest(events: list[Event], depth: dict[str, int]) -> Event:
+    """The event whose trigger sits highest in its sentence's parse (the first on a tie)."""
+    return min(events, key=lambda e: depth.get(e.event_id, 99))
+
+
+def _carried_over(count: Count, previous: _Told, depth: dict[str, int]) -> Event | None:
+    """A toll in a sentence with no event ("Twelve soldiers died.", "No one was hurt.")
+    belongs to the single fitting event of the sentence before, or for a bare toll to the one
+    highest in its parse. A zero ("No soldier was killed.") does not go to an event when the
+    sentence before gave its toll of that kind to another event."""
+    kind = KILLED if count.kind == BOTH else count.kind
+    fit = [e for e in previous.events if _fits(e, kind)]
+    if _background(count):
+        return None
+    if len(fit) == 1:
+        target = fit[0]
+    elif fit and _bare(count):
+        target = _highest(fit, depth)
+    else:
+        return None
+    if count.quantity.best == 0:
+        kinds = {count.kind} if count.kind != BOTH else {KILLED, INJURED}
+        if any(e != target.event_id and k in kinds for e, k in previous.tolls):
+            return None
+    return target
 
 
 def _merge(counts: list[Count], zeros_or_both: list[Count]) -> Casualties | None:

@@ -30,8 +30,17 @@ _DEAD_WORDS = {"dead"}
 _KILL_NOUNS = {"death", "fatality", "dead"}
 _INJURE_NOUNS = {"injury", "wounded", "injured"}
 _ARREST_NOUNS = {"arrest", "detention"}
+#: word forms that tell a toll in a sentence naming no event ("Twelve soldiers died.", "No
+#: casualties were reported."): such sentences are parsed so the toll reaches its event
+TOLL_FORMS = frozenset(
+    """died dies perished dead death deaths casualty casualties fatalities fatality injuries
+    injury toll lives unharmed unhurt""".split()
+)
 _RELATIVE = {"who", "that", "which", "whom"}
 _COLLECTIVE = {"police", "staff", "family", "crowd", "population", "army", "force", "group"}
+_NOT_COUNTS = {"number", "group", "host", "lot", "series", "band", "unit"}
+# a count the small parser reads as a preposition's object: "wounded around 30"
+_COUNT_PREPS = {"between", "around", "about", "over", "nearly", "some", "approximately"}
 _SUBSET_PREPS = {"including", "among", "of", "besides", "excluding", "like"}
 _CUMULATIVE = re.compile(
     r"\b(since|so far|to date|in total|in all|altogether|overall|cumulative|thus far|"
@@ -151,8 +160,8 @@ def _zero_count(cue: Token, kind: str) -> Count | None:
     for child in cue.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in ("nobody", "none", "noone"):
             negative = True
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ == "one" and _is_no(child):
-            negative = True
+        if child.dep_ in ("nsubj", "nsubjpass") and _is_no(child):
+            negative = True  # "no one was hurt", "no soldier was killed"
     if not negative or _UNKNOWN_ZERO.search(cue.doc.text):
         return None
     if cue.lemma_.lower() in ("hurt", "harm", "injure", "wound", "injury", "casualty"):
@@ -199,9 +208,32 @@ def _victims(cue: Token, kind: str) -> Token | None:
         subject = children["nsubj"]
         if lemma in ("die", "perish") or cue.tag_ == "VBN" or subject.pos_ == "NUM":
             return _relative_head(subject)  # "five died", "45 wounded"
-        return None  # "rebels killed" with no object
+        if any(c.dep_ == "nummod" and c.pos_ == "NUM" for c in subject.children):
+            return subject  # "... and two others wounded" read as a clause
+        return _stray_object(cue)  # "rebels killed" with no object
     if cue.dep_ in ("acl", "amod") and cue.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         return cue.head  # "45 others injured", "soldiers killed in the blast"
+    if "auxpass" in children:  # "Between eight and 15 fishermen were killed", misparsed
+        for child in cue.children:
+            if child.lower_ == "between":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return _stray_object(cue) if cue.pos_ == "VERB" and cue.tag_ != "VBN" else None
+
+
+def _stray_object(cue: Token) -> Token | None:
+    """The counted object of an active verb that the parse hung elsewhere: "killed three
+    herders nearby" read as an adverb phrase ("herders" under "nearby"), "wounded around 30"
+    as a preposition and its object."""
+    for child in cue.rights:
+        if child.dep_ == "prep" and child.lower_ in _COUNT_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.like_num or _has_count(obj)):
+                return obj
+        if child.dep_ not in ("advmod", "npadvmod", "oprd", "attr", "dep"):
+            continue
+        for token in child.subtree:
+            if token.pos_ == "NOUN" and _has_count(token):
+                return token
     return None
 
 
@@ -251,7 +283,14 @@ def _phrase_parts(victims: Token) -> list[tuple[Quantity, str | None, Token]]:
     doc = victims.doc
     parts: list[tuple[Quantity, str | None, Token]] = []
     for piece in _pieces(victims):
+        if piece.lemma_.lower() in _COLLECTIVE | _NOT_COUNTS and (size := _of_count(piece)):
+            parts.append((size, victim_class(_piece_words(piece)), piece))
+            continue  # "a family of five", "a group of 12 soldiers"
+        if piece.lemma_.lower() in _NOT_COUNTS:
+            continue  # "an undetermined number of rebels", "a group of men": no count
         start = piece.left_edge.idx if piece.left_edge.i >= victims.left_edge.i else piece.idx
+        if piece.dep_ == "pobj" and piece.head.lower_ in _COUNT_PREPS:
+            start = piece.head.idx  # "between eight and 15 fishermen", "around 30" misparsed
         # the phrase up to its head, or through "of ..." for "tens of thousands (of people)"
         end = piece.idx + len(piece.text)
         for child in piece.rights:
@@ -273,6 +312,19 @@ def _phrase_parts(victims: Token) -> list[tuple[Quantity, str | None, Token]]:
             continue
         parts.append((quantity, victim_class(_piece_words(piece)), piece))
     return parts
+
+
+def _of_count(piece: Token) -> Quantity | None:
+    """The count "of N" gives a collective noun: "a family of five" (5)."""
+    for child in piece.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is None or not (obj.like_num or _has_count(obj)):
+                return None
+            doc = piece.doc
+            parsed = parse_quantity(doc.text[obj.left_edge.idx : obj.idx + len(obj.text)])
+            return parsed[0] if parsed else None
+    return None
 
 
 def victim_phrase_count(victims: Token) -> Quantity | None:

@@ -47,6 +47,12 @@ def verb_subjects(token: Token) -> list[Token]:
         if token.dep_ == "advcl" and not (token.tag_ == "VBG"):
             return []
         if head.pos_ in ("VERB", "AUX"):
+            if token.dep_ == "xcomp" and _is_passive(head):
+                # "Obama is scheduled to attend", "Iran was urged (by X) to halt": the one
+                # the passive is about does the embedded act, not its "by" agent
+                passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+                if passive:
+                    return with_conjuncts(passive)
             return verb_subjects(head)
     return []
 

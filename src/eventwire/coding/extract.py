@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Event, event_id_for
 from ..pipeline import Document, Sentence
-from .frames import Frame, build_frames, embedded_code
+from .frames import VIOLENT_ROOTS, Frame, build_frames, embedded_code, is_bare_toll_only
 from .lexicon import Lexicon, builtin_lexicon
 
 if TYPE_CHECKING:
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from ..actors import ActorCoder, DocumentActors
     from ..dictionaries import DiscardMatcher
 
+SCHEDULING_VERBS = frozenset({"schedule", "expect", "set", "slate"})
+TIME_WORDS = frozenset({"before", "after", "since", "following", "until"})
+CLAUSE_DEPS = frozenset({"ROOT", "advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis"})
 #: Future coercion by a known actor is a threat (PLOVER THREATEN), not the act itself.
 FUTURE_AS_THREAT = {"18": "138", "19": "138", "20": "138", "17": "137", "16": "131"}
 
@@ -49,18 +52,25 @@ class Extractor:
         if self.discards is not None and self.discards.story(doc.article.text):
             return doc
         actors = self.actors.for_document(doc)
+        told_violence = False  # whether the sentence before told a violent event
         for sentence in doc.sentences:
             if sentence.doc is None:
+                told_violence = False
                 continue
             if self.discards is not None and self.discards.sentence(sentence.text):
                 continue
-            for frame in build_frames(sentence.doc, self.lexicon):
+            frames = build_frames(sentence.doc, self.lexicon)
+            if told_violence and is_bare_toll_only(frames):
+                continue  # "Two officers were wounded.": the toll of the event told before
+            before = len(doc.events)
+            for frame in frames:
                 if frame.match.reading.roles is not None:
                     doc.events += self._as_stated(doc, sentence, frame, actors)
                     continue
                 event = self._event(doc, sentence, frame, actors)
                 if event is not None:
                     doc.events.append(event)
+            told_violence = any(_violent(e.cameo_code) for e in doc.events[before:])
         return doc
 
     def _as_stated(
@@ -168,6 +178,10 @@ def _stated_events(
     return out
 
 
+def _violent(code: str | None) -> bool:
+    return bool(code) and (code[:2] in VIOLENT_ROOTS or code.startswith(("175", "145")))
+
+
 def _span(actor: Actor) -> tuple[int | None, int | None, str | None]:
     return actor.start, actor.end, actor.code
 
@@ -182,7 +196,7 @@ def _announced(frame: Frame, *, has_source: bool) -> tuple[str, bool]:
     """What a future or refused act is as an event of its own (CAMEO): "will strike" is a
     threat, "will free prisoners" an intent, "will not lift sanctions" a refusal."""
     code, m = frame.code or "", frame.modality
-    if frame.kind is not None or not has_source:
+    if frame.kind is not None or not has_source or _scheduled(frame.anchor or frame.token):
         return code, m.negated
     root = code[:2]
     if m.future and not m.hypothetical and not m.negated and root in FUTURE_AS_THREAT:
@@ -218,12 +232,38 @@ def _salience(frame: Frame, code: str, sentence_index: int) -> float:
     """How well an event stands for its sentence or snippet (used by --main-only): events
     near the top of the parse and early in the article win; bare statements lose."""
     score = 1.0 / (1.0 + frame.depth)
+    if _in_time_clause(frame.anchor or frame.token):
+        score -= 0.1  # "before leaving for Beijing, X met ...": the setting, not the news
     if code.startswith("01") and code not in ("015", "016", "018", "012", "013", "011", "019"):
         score -= 0.45
     if frame.modality.negated:
         score -= 0.2
     score -= 0.05 * min(sentence_index, 10)
     return round(score, 3)
+
+
+def _scheduled(token: Token) -> bool:
+    """ "X is scheduled / expected / set to visit": an arrangement the reporter tells, not an
+    intent or threat the actor voiced; the act keeps its own code (flagged future)."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and head.lemma_.lower() in SCHEDULING_VERBS
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children)
+    )
+
+
+def _in_time_clause(token: Token) -> bool:
+    """True for a trigger in a clause that only dates another: "before leaving for X",
+    "after he met Y" (the clause nearest the trigger decides)."""
+    for t in (token, *token.ancestors):
+        if t.dep_ == "pcomp" and t.head.lower_ in TIME_WORDS:
+            return True
+        if t.dep_ in CLAUSE_DEPS:
+            return t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in TIME_WORDS for c in t.children
+            )
+    return False
 
 
 def main_event(events: Sequence[Event]) -> Event | None:

@@ -6,6 +6,7 @@ turns frames into Event records once actors are coded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Token
 from .arguments import light_verb_of, noun_subjects, targets_of, verb_subjects
 from .lexicon import Lexicon
 from .modality import Modality, modality_of
+from .syntax import is_toll_clause
 from .triggers import TriggerMatch, find_triggers, objects_of, prep_objects
 
 EMBEDDING_KINDS = frozenset(
@@ -248,8 +250,10 @@ def _assign_roles(f: Frame, lexicon: Lexicon, light: set[int], by_token: dict[in
             # "presented evidence against Russia": the instrument's own target
             for obj in objects_of(f.token):
                 f.targets += prep_objects(obj, ("against", "on", "to", "for"))
-        if reading.reverse:  # "received weapons from X"
-            f.sources, f.targets = prep_objects(f.token, ("from",)), f.sources
+        if reading.reverse:  # "received weapons from X"; "received assurances from X"
+            givers = prep_objects(f.token, ("from",))
+            givers = givers or [g for o in objects_of(f.token) for g in prep_objects(o, ("from",))]
+            f.sources, f.targets = givers, f.sources
     # an event noun as subject or object is the same happening, not an actor
     f.sources = _unique([s for s in f.sources if s.i not in by_token or s.i == f.token.i])
     if f.root in VIOLENT_ROOTS or f.root == "17":
@@ -341,6 +345,8 @@ def _merge_violence(frames: list[Frame], by_token: dict[int, Frame]) -> None:
     def union(a: Frame, b: Frame) -> None:
         parent[id(find(b))] = find(a)
 
+    purposes: set[int] = set()
+
     for f in violent:
         t = f.token
         for c in t.children:
@@ -351,16 +357,39 @@ def _merge_violence(frames: list[Frame], by_token: dict[int, Frame]) -> None:
             cand = by_token.get(pobj.i)
             if cand in violent:
                 union(f, cand)
+        if f.lemma in CASUALTY_LEMMAS:
+            # "rebel shelling of the district killed two": the happening names its toll
+            for subject in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+                for tok in subject.subtree:
+                    cand = by_token.get(tok.i)
+                    if cand in violent and not any(
+                        a.dep_ in ("relcl", "advcl", "ccomp") for a in _path(tok, subject)
+                    ):
+                        union(f, cand)
         head = by_token.get(t.head.i)
         if (
             head in violent
             and head is not f
             and t.dep_ in MERGE_DEPS
             and (f.lemma in CASUALTY_LEMMAS or head.lemma in CASUALTY_LEMMAS)
+            and not _own_happening(t, by_token)
         ):
             union(head, f)
-        elif f.lemma in CASUALTY_LEMMAS and head is None and t.dep_ in ("conj", "oprd", "acomp"):
-            # "left 17 dead and 30 injured": climb a word or two to the violent clause
+        elif (
+            head in violent
+            and head.root == f.root
+            and t.dep_ in ("advcl", "xcomp")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        ):
+            union(head, f)  # "fired tear gas to disperse the crowd": one act, told by its aim
+            purposes.add(id(f))
+        elif (
+            f.lemma in CASUALTY_LEMMAS
+            and head is None
+            and (t.dep_ in ("conj", "oprd", "acomp") or t.dep_ == "advcl" and t.tag_ == "VBG")
+        ):
+            # "left 17 dead and 30 injured", "fired to break up a rally, killing two": climb a
+            # word or two to the violent clause
             up = t.head
             for _ in range(2):
                 if up.head.i == up.i:
@@ -385,18 +414,74 @@ def _merge_violence(frames: list[Frame], by_token: dict[int, Frame]) -> None:
     groups: dict[int, list[Frame]] = {}
     for f in violent:
         groups.setdefault(id(find(f)), []).append(f)
+    _join_bare_tolls(groups, union)
+    groups = {}
+    for f in violent:
+        groups.setdefault(id(find(f)), []).append(f)
     for members in groups.values():
         if len(members) < 2:
             continue
         members.sort(key=lambda m: m.depth)
         top = members[0]
         nouns = [m for m in members if m.is_noun and m.lemma not in CASUALTY_LEMMAS]
-        keep = nouns[0] if nouns else top
+        aims = [m for m in members if id(m) in purposes]
+        acts = [m for m in members if not _bare_toll(m)]
+        if nouns or aims:
+            keep = (nouns or aims)[0]
+        else:
+            keep = top if not _bare_toll(top) or not acts else acts[0]
         if top is not keep:
             keep.anchor = top.anchor or top.token
         for gone in members:
             if gone is not keep:
                 _absorb(keep, gone)
+
+
+def _happenings(token: Token, by_token: dict[int, Frame]) -> list[Frame]:
+    """The event nouns a clause names as its own cause: its subject ("a second bomb wounded")
+    or what it happened in ("killed ... in a separate gunfight")."""
+    heads = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads += prep_objects(token, ("in", "during", "by"))
+    return [by_token[t.i] for t in heads if t.i in by_token and by_token[t.i].is_noun]
+
+
+def _own_happening(token: Token, by_token: dict[int, Frame]) -> bool:
+    """Whether a clause and the clause it hangs from each name their own happening: "a car
+    bomb killed five, and a second bomb wounded 14"; "an officer was wounded in a grenade
+    attack, while troops killed two militants in a separate gunfight"."""
+    found = _happenings(token, by_token)
+    if not found:
+        return False
+    subject = any(f.token.dep_ in ("nsubj", "nsubjpass") for f in found)
+    return (token.dep_ == "conj" and subject) or any(
+        f not in found for f in _happenings(token.head, by_token)
+    )
+
+
+def _bare_toll(frame: Frame) -> bool:
+    """A clause that only tells who died or was hurt ("nine people were killed")."""
+    return not frame.is_noun and is_toll_clause(frame.token)
+
+
+def _join_bare_tolls(groups: dict[int, list[Frame]], union: Callable[[Frame, Frame], None]) -> None:
+    """ "Forces clashed with protesters; nine people were killed": a bare toll is the toll of
+    the sentence's other violent happening (the one highest in the parse), not an event."""
+    for members in list(groups.values()):
+        if not all(_bare_toll(m) for m in members):
+            continue
+        others = [f for g in groups.values() if g is not members for f in g if not _bare_toll(f)]
+        if others:
+            union(min(others, key=lambda f: (f.depth, f.token.i)), members[0])
+
+
+def is_bare_toll_only(frames: list[Frame]) -> bool:
+    """Whether a sentence's frames only tell a toll, as in "Two officers were wounded." after
+    the sentence that told the shootout; such a toll belongs to the event told before."""
+    return bool(frames) and all(
+        _bare_toll(f) and not (m.historical or m.future or m.hypothetical)
+        for f in frames
+        for m in [f.modality]
+    )
 
 
 def _embed(frames: list[Frame]) -> None:

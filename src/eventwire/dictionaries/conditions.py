@@ -398,7 +398,10 @@ def governing_subjects(token: Token) -> list[Token]:
 
 
 def objects(token: Token) -> list[Token]:
-    return with_conjuncts([c for c in token.children if c.dep_ in OBJECT_DEPS])
+    found = [c for c in token.children if c.dep_ in OBJECT_DEPS]
+    if not found and token.dep_ == "acl" and token.tag_ == "VBN":
+        found = [token.head]  # "soldiers killed in the attack": the noun it describes
+    return with_conjuncts(found)
 
 
 def phrase_tokens(head: Token) -> list[Token]:

@@ -77,9 +77,17 @@ def match_event(record: Mapping[str, Any], gold_event: Mapping[str, Any],
     if overlapping:
         return overlapping[0]
     # mentions of one happening are merged into one event ("an attack killed 13": the event is
-    # the attack); a casualty or weapon word then stands for the one violent event of its sentence
+    # the attack); a casualty or weapon word then stands for the one violent event of its
+    # sentence, but a gold protest or deployment never stands for a violent event
+    if not _violent_code(gold_event.get("cameo_code")):
+        return None
     violent = [e for e in predicted if is_violent(e) and _sentence_holds(record["text"], e, start)]
     return violent[0] if len(violent) == 1 else None
+
+
+def _violent_code(code: str | None) -> bool:
+    """Whether a gold CAMEO code is one a toll can belong to (unknown codes count as violent)."""
+    return is_violent(Event("", "", 0, "", "", 0, 0, cameo_code=code)) if code else True
 
 
 def _sentence_holds(text: str, event: Event, offset: int) -> bool:
