@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 from incident_helpers import GOMA, event, killed, meta
 
+import eventwire.store.run as run_module
 from eventwire.incidents import db as incidents_db
 from eventwire.incidents.db import (
     ensure_tables,
@@ -23,7 +24,7 @@ from eventwire.incidents.db import (
 )
 from eventwire.model import Article
 from eventwire.readers import Origin
-from eventwire.store import Coded, Store, export_events, run_corpus
+from eventwire.store import Coded, RunInterrupted, Store, export_events, run_corpus
 from eventwire.store.exports.gdelt import COLUMNS as GDELT_COLUMNS
 
 MON = date(2024, 7, 1)
@@ -241,15 +242,73 @@ def _kharkiv_coder(articles, **options):
         )
 
 
-def test_run_merges_after_each_batch(tmp_path):
+def _kharkiv_corpus(tmp_path, n: int = 5):
     folder = tmp_path / "corpus"
-    folder.mkdir()
-    for n in range(1, 6):
-        (folder / f"story-{n}.txt").write_text(f"Story {n} about Kharkiv.", encoding="utf-8")
-    db = tmp_path / "run.duckdb"
-    summary = run_corpus([folder], db=db, batch_size=2, coder=_kharkiv_coder)
-    assert summary.processed == 5
+    folder.mkdir(exist_ok=True)
+    for k in range(1, n + 1):
+        (folder / f"story-{k}.txt").write_text(f"Story {k} about Kharkiv.", encoding="utf-8")
+    return folder
+
+
+def _members(db) -> int:
     with Store.open(db, read_only=True) as store:
-        assert store.con.execute("SELECT count(*) FROM incident_members").fetchone() == (10,)
-        top = next(iter_incidents(store))
-        assert top["num_articles"] == 5
+        if not has_incidents(store.con):
+            return 0
+        return store.con.execute("SELECT count(*) FROM incident_members").fetchone()[0]
+
+
+def test_run_merges_its_events_into_incidents(tmp_path):
+    db = tmp_path / "run.duckdb"
+    summary = run_corpus([_kharkiv_corpus(tmp_path)], db=db, batch_size=2, coder=_kharkiv_coder)
+    assert summary.processed == 5
+    assert _members(db) == 10
+    with Store.open(db, read_only=True) as store:
+        assert next(iter_incidents(store))["num_articles"] == 5
+
+
+def test_run_merges_every_few_thousand_articles_not_every_batch(tmp_path, monkeypatch):
+    monkeypatch.setattr(run_module, "MERGE_ARTICLES", 4)
+    monkeypatch.setattr(run_module, "MERGE_SECONDS", 1e9)
+    merged: list[int] = []
+    real = run_module._merge_incidents
+
+    def counting(store, article_ids):
+        merged.append(len(article_ids))
+        real(store, article_ids)
+
+    monkeypatch.setattr(run_module, "_merge_incidents", counting)
+    db = tmp_path / "run.duckdb"
+    run_corpus([_kharkiv_corpus(tmp_path, 9)], db=db, batch_size=2, coder=_kharkiv_coder)
+    assert merged == [4, 4, 1]  # two merges of two batches each, the rest at the end
+    assert _members(db) == 18
+
+
+def test_interrupted_run_leaves_events_pending_and_the_next_run_merges_them(tmp_path):
+    folder = _kharkiv_corpus(tmp_path)
+    db = tmp_path / "run.duckdb"
+
+    def interrupted(articles, **options):
+        for k, item in enumerate(_kharkiv_coder(articles, **options)):
+            if k == 3:
+                raise KeyboardInterrupt
+            yield item
+
+    with pytest.raises(RunInterrupted):
+        run_corpus([folder], db=db, batch_size=1, coder=interrupted)
+    assert _members(db) == 0  # committed, not merged: Ctrl-C does not wait for a merge
+    rest = run_corpus([folder], db=db, coder=_kharkiv_coder)
+    assert (rest.processed, rest.already) == (2, 3)
+    assert _members(db) == 10
+    with Store.open(db, read_only=True) as store:
+        assert next(iter_incidents(store))["num_articles"] == 5
+
+
+def test_rerun_with_nothing_new_still_merges_what_was_left_pending(tmp_path):
+    folder = _kharkiv_corpus(tmp_path)
+    db = tmp_path / "run.duckdb"
+    run_corpus([folder], db=db, coder=_kharkiv_coder)
+    with Store.open(db) as store:
+        store.con.execute("DELETE FROM incident_members")
+        store.con.execute("DELETE FROM incidents")
+    assert run_corpus([folder], db=db, coder=_kharkiv_coder).already == 5
+    assert _members(db) == 10

@@ -22,8 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "List the incidents of a database: events from several sentences and articles "
             "that report one happening, with how many mentions, articles and outlets report "
-            "it and its combined tolls. `eventwire run` merges after every batch; --update "
-            "merges events left pending, --rebuild forgets all incidents and merges again."
+            "it and its combined tolls. `eventwire run` merges every 2,000 articles or two "
+            "minutes and at its end; --update merges events left pending (an interrupted "
+            "run), --rebuild forgets all incidents and merges again."
         ),
     )
     parser.add_argument(

@@ -3,11 +3,12 @@
 - ``incidents``: one row per incident (the ``Incident`` record without its members, plus
   ``updated_at``); ``incident_members``: one row per event (``event_id`` is the key) with its
   incident and confidence. Every stored event belongs to exactly one incident.
-- ``update_incidents(store)`` merges the events that are in no incident yet (after each
-  committed batch of ``eventwire run``): only the stored incidents whose blocks (family,
-  status, country, days) the new events reach are read back and restored, so the cost follows
-  the new articles, not the size of the database. Each chunk of articles is written in one
-  transaction; a crash leaves its events pending, and the next update merges them.
+- ``update_incidents(store)`` merges the events that are in no incident yet (``eventwire
+  run`` calls it every few thousand committed articles and at its end): only the stored
+  incidents whose blocks (family, status, country, days) the new events reach are read back
+  and restored, so the cost follows the new articles and the incidents they may join. Each
+  chunk of articles is written in one transaction; a crash leaves its events pending, and the
+  next update merges them.
 - ``rebuild_incidents(store)`` empties both tables and merges every event again, articles in
   publication order.
 

@@ -21,6 +21,11 @@ from .db import DEFAULT_DB, Coded, Problem, Store, StoreError
 BATCH_SIZE = 100  # articles per transaction
 COMMIT_SECONDS = 5.0  # ...or fewer, when this long has passed since the last commit
 LOOKUP_CHUNK = 256  # articles read ahead per "which of these are stored?" query
+# Committed articles are merged into incidents when this many wait, when this long has passed
+# since the last merge, and at the end of a run. Each merge reads back the stored incidents the
+# new events may join, so merging after every batch would cost a run about a quarter more CPU.
+MERGE_ARTICLES = 2000
+MERGE_SECONDS = 120.0
 MAX_FAILURES_IN_A_ROW = 20
 RUN_MEMORY_LIMIT = "1GB"  # DuckDB's buffer pool during a run (it spills to disk beyond)
 
@@ -96,7 +101,8 @@ def _code_articles(articles: Iterable[Article], **options: Any) -> Iterator[tupl
 
 
 def _merge_incidents(store: Store, article_ids: list[str]) -> None:
-    """Merge the events just committed (and any left pending) into incidents."""
+    """Merge the events of these committed articles (and any an earlier run left pending)
+    into incidents."""
     from ..incidents.db import update_incidents
 
     update_incidents(store, article_ids=article_ids)
@@ -144,6 +150,8 @@ def run_corpus(
     reported: list[Problem] = []  # not yet reported
     batch: list[Coded] = []
     pending_ids: set[str] = set()  # read in this run, not yet committed or failed
+    unmerged: list[str] = []  # committed, not yet merged into incidents
+    last_merge = time.monotonic()
 
     def report() -> None:
         if progress is None:
@@ -195,12 +203,19 @@ def run_corpus(
     def flush() -> None:
         if batch or problems:
             store.write_batch(run_id, batch, problems)
-            if batch:
-                _merge_incidents(store, [item.article.id for item in batch])
+            unmerged.extend(item.article.id for item in batch)
             counts.committed += len(batch)
             pending_ids.difference_update(item.article.id for item in batch)
             batch.clear()
             problems.clear()
+        if len(unmerged) >= MERGE_ARTICLES or time.monotonic() - last_merge >= MERGE_SECONDS:
+            merge()
+
+    def merge() -> None:
+        nonlocal last_merge
+        _merge_incidents(store, unmerged)
+        unmerged.clear()
+        last_merge = time.monotonic()
 
     def summary(status: str) -> RunSummary:
         return RunSummary(
@@ -235,9 +250,10 @@ def run_corpus(
                     last_commit = time.monotonic()
                 report()
             flush()
+            merge()  # also picks up events an interrupted earlier run left pending
             report()
         except KeyboardInterrupt as e:
-            flush()
+            flush()  # no merge: the next run (or `eventwire incidents --update`) merges these
             store.finish_run(run_id, status="interrupted", already=counts.already)
             raise RunInterrupted(summary("interrupted")) from e
         except BaseException:
