@@ -101,6 +101,20 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
         raise GoldFormatError(f"[E031] cannot read gold file {path}: {e.strerror}") from e
     if not records:
         raise GoldFormatError(f"[E032] gold file {path} holds no records")
+    return _unique_ids(records)
+
+
+def _unique_ids(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records whose id repeats an earlier one's get "ID#2", "ID#3", ...: predictions are
+    keyed by id, so a repeated id would score one record's events against another's gold."""
+    seen: dict[str, int] = {}
+    for r in records:
+        if "id" not in r:
+            continue
+        key = str(r["id"])
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            r["id"] = f"{key}#{seen[key]}"
     return records
 
 
@@ -281,6 +295,11 @@ def _country(code: str | None) -> str | None:
     return code[:3] if country_by_code(code[:3]) else None
 
 
+def _no_actor(code: str | None) -> str:
+    """A gold actor code as eventwire writes it: PETRARCH's "---" (no actor) is empty."""
+    return "" if code in (None, "---") else str(code)
+
+
 def _triples(events: Sequence[Event]) -> Iterator[tuple[str, str, str]]:
     for e in events:
         if e.negated:
@@ -304,9 +323,10 @@ def score_cameo(records: Sequence[dict[str, Any]], predicted: dict[str, list[Eve
             ok = not events
         else:
             ok = all(
-                (g["source_actor_code"], g["target_actor_code"], g["cameo_code"]) in triples
+                (_no_actor(g["source_actor_code"]), _no_actor(g["target_actor_code"]),
+                 g["cameo_code"]) in triples
                 for g in gold
-            )
+            )  # fmt: skip
         exact += ok
         categories.setdefault(r.get("category") or "all", []).append(int(ok))
         gold_roots = Counter(g["cameo_code"][:2] for g in gold)

@@ -231,7 +231,11 @@ def test_acled_rules_load_and_name_real_types():
         (event("1433", "LAB"), ("Protests", "Peaceful protest")),
         (event("145", "OPP"), ("Riots", "Violent demonstration")),
         (event("182", "CVL", "CVL"), ("Riots", "Mob violence")),
-        (event("175", "COP", "OPP"), ("Protests", "Excessive force against protesters")),
+        (event("175", "COP", "OPP"), ("Protests", "Protest with intervention")),
+        (
+            event("175", "COP", "OPP", killed=Casualties(best=2)),
+            ("Protests", "Excessive force against protesters"),
+        ),
         (event("173", "COP", "OPP"), ("Strategic developments", "Arrests")),
         (event("0871", "SYRGOV", "REB"), ("Strategic developments", "Agreement")),
         (event("057", "RUS", "TUR"), ("Strategic developments", "Agreement")),

@@ -4,7 +4,8 @@ codes on the UniversalPetrarch validation sentences with the Phoenix dictionarie
 Floors sit just under what the coder reaches; a change that lowers a score fails unless the
 floor is consciously moved. Run `eventwire eval events FILE --dictionaries DIR` for the
 breakdown. 20 of the suite's 284 records expect PETRARCH's placeholder codes ("---GOV",
-quoted texts) that eventwire does not write, and two ids are duplicated.
+quoted texts) that eventwire does not write; two ids are repeated (read_gold makes them
+unique).
 """
 
 from __future__ import annotations
@@ -27,8 +28,16 @@ SUITE_DICTIONARIES = EVENTS / "petrarch2_validate_dictionaries"
 UP = EVENTS / "up_petr2_gsr_validation.jsonl"
 PHOENIX = SHARED / "reference" / "dictionaries" / "petrarch2"
 
-SUITE_FLOOR = 0.79
-CATEGORY_FLOORS = {"SYNSET": 0.98, "DATE": 0.90, "DEMO": 0.85, "VERB": 0.80, "AGENT": 0.75}
+SUITE_FLOOR = 0.84
+CATEGORY_FLOORS = {
+    "SYNSET": 0.98,
+    "DATE": 0.90,
+    "DEMO": 0.85,
+    "VERB": 0.90,
+    "AGENT": 0.85,
+    "PATTERN": 0.75,
+    "COMPOUND": 0.70,
+}
 UP_SOURCE_FLOOR = 0.85
 UP_TARGET_FLOOR = 0.80
 

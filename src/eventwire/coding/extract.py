@@ -81,6 +81,7 @@ class Extractor:
         PETRARCH's target, the first actor after the verb; the code as written."""
         from ..dictionaries.conditions import (
             governing_subjects,
+            passive_subjects,
             role_groups,
             source_groups,
             with_appositions,
@@ -94,7 +95,9 @@ class Extractor:
 
         def first(groups: list[list[Token]], exclude: list[Actor] = ()) -> list[Actor]:  # type: ignore[assignment]
             for group in groups:
-                found = [a for a in _code_all(actors, sentence, with_appositions(group))
+                heads = with_appositions(group)
+                coded = _shared_agents(heads, [actors.code_all(sentence, h) for h in heads])
+                found = [a for a in _unique(coded)
                          if _stated(a) and all(_span(a) != _span(x) for x in exclude)]  # fmt: skip
                 if found:
                     return found
@@ -111,6 +114,15 @@ class Extractor:
             targets = first(role_groups(token, roles.target, exclude=taken), sources)
         elif roles.petrarch:
             targets = first(role_groups(token, "object", exclude=taken), sources)
+            passive = passive_subjects(token) if roles.source is None and not sources else []
+            if passive:
+                # PETRARCH reads the subject of a passive without a "by" phrase as the source
+                # when another actor follows ("X was criticized over its dispute with Y")
+                later = taken | {t.i for s in passive for t in s.subtree}
+                acting = first([passive])
+                others = first(role_groups(token, "object", exclude=later), acting)
+                if acting and others:
+                    sources, targets = acting, others
         else:
             targets = [a for a in event.target_actors if _stated(a)]
         return _stated_events(event, frame, sources, targets)
@@ -176,6 +188,57 @@ def _stated_events(
         copy.event_id = event_id_for(event.article_id, event.trigger_start, tag)
         out.append(copy)
     return out
+
+
+def _unique(found: list[Actor]) -> list[Actor]:
+    out: list[Actor] = []
+    for actor in found:
+        if all(_span(a) != _span(actor) for a in out):
+            out.append(actor)
+    return out
+
+
+def _shared_agents(heads: list[Token], coded: list[list[Actor]]) -> list[Actor]:
+    """The actors of a list of phrases, a bare name that the parse conjoins to "lawmakers
+    in Fornost" taking the role words of the country it is listed with ("lawmakers in
+    Fornost and Gondor": Gondor's lawmakers too), as PETRARCH reads such a list."""
+    out: list[Actor] = []
+    for n, (head, found) in enumerate(zip(heads, coded, strict=True)):
+        lead = _listed_after_place(head)
+        bare = len(found) == 1 and len(found[0].code or "") == 3  # a country-like code
+        if lead is None or not bare:
+            out += found
+            continue
+        listed = [
+            m
+            for m in range(n)
+            if lead.i in {t.i for t in heads[m].subtree} or heads[m].head == head.head
+        ]
+        roles = [a.code[3:] for m in listed for a in coded[m] if len(a.code or "") > 3]  # fmt: skip
+        if not roles:
+            out += found
+            continue
+        base = found[0]
+        out += [replace(base, code=f"{base.code}{r}", sector=base.sector if base.country is None
+                        else r[:3]) for r in dict.fromkeys(roles)]  # fmt: skip
+    return out
+
+
+def _listed_after_place(token: Token) -> Token | None:
+    """For a proper name conjoined to a noun whose prepositional phrase ends in a proper
+    name right before it ("lawmakers in Fornost and Gondor"), that earlier name."""
+    if token.dep_ != "conj" or token.pos_ != "PROPN" or any(c.i < token.i and c.dep_ != "det"
+                                                            for c in token.children):  # fmt: skip
+        return None
+    for prep in token.head.children:
+        if prep.dep_ != "prep" or prep.i > token.i:
+            continue
+        for pobj in prep.children:
+            between = token.doc[pobj.i + 1 : token.i]
+            if (pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.i < token.i
+                    and all(t.dep_ in ("cc", "punct") for t in between)):  # fmt: skip
+                return pobj
+    return None
 
 
 def _violent(code: str | None) -> bool:

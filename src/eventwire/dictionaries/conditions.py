@@ -44,7 +44,7 @@ CONTEXT_DEPS = frozenset(
 )
 CLAUSE_BREAKS = frozenset({"conj", "cc", "parataxis"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
-_ROLE = re.compile(r"^[a-z]+(?:-[a-z]+)?$")
+_ROLE = re.compile(r"^[a-z]+(?:-[a-z]+(?:-[1-9])?)?$")
 ACTOR_POS = frozenset({"NOUN", "PROPN"})
 
 
@@ -358,8 +358,8 @@ def parse_roles(spec: Mapping[str, object], base: Roles | None, where: str) -> R
         value = spec.get(key)
         if value is not None and (not isinstance(value, str) or not _ROLE.match(value)):
             raise ConfigError(
-                f"[E029] {where}: {key} is 'subject', 'object', 'after', 'after-PREP' or a "
-                "preposition"
+                f"[E029] {where}: {key} is 'subject', 'object', 'after', 'after-PREP', "
+                "'after-PREP-N' or a preposition"
             )
     said = any(k in spec for k in ROLE_KEYS if k != "origin")
     if base is None and not said:
@@ -379,6 +379,19 @@ def parse_roles(spec: Mapping[str, object], base: Roles | None, where: str) -> R
 
 def subjects(token: Token) -> list[Token]:
     return with_conjuncts([c for c in token.children if c.dep_ in SUBJECT_DEPS])
+
+
+def passive_subjects(token: Token) -> list[Token]:
+    """The subject of a passive verb with no "by" phrase, also when the parse hangs it from
+    the auxiliary ("X was heavily criticized"); empty for other verbs."""
+    if any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in token.children):
+        return []
+    auxes = [c for c in token.children if c.dep_ == "auxpass"]
+    if not auxes:
+        return []
+    found = [c for c in token.children if c.dep_ == "nsubjpass"]
+    found += [c for a in auxes for c in a.children if c.dep_ in SUBJECT_DEPS]
+    return with_conjuncts(found)
 
 
 #: Links along which a verb takes the subject of what it hangs from ("X is about to restore",
@@ -483,9 +496,14 @@ def role_groups(token: Token, where: str, *, exclude: Iterable[int] = ()) -> lis
     if where == "object":
         return [objects(token), *target_groups(token, exclude=skip)]
     if where.startswith("after"):
-        prep = where.partition("-")[2]
-        if prep:
-            skip |= {t.i for p in _prep_objects(token, prep) for t in p.subtree}
+        prep, _, count = where.partition("-")[2].partition("-")
+        if prep:  # PETRARCH's "^" skips a noun phrase: the preposition's, then the next ones
+            found = _prep_objects(token, prep)
+            skip |= {t.i for p in found for t in phrase_tokens(p)}
+            if found and count:
+                later = [t for t in _REGIONS.tokens(token, "right") if t.i > found[-1].i]
+                for group in inner_groups(later, set(skip))[: int(count) - 1]:
+                    skip |= {t.i for h in group for t in phrase_tokens(h)}
         return target_groups(token, exclude=skip)
     return [_prep_objects(token, where)]
 
@@ -524,16 +542,30 @@ def inner_groups(tokens: Iterable[Token], seen: set[int] | None = None) -> list[
     seen = set() if seen is None else seen
     tokens = list(tokens)
     heads = {t.i for t in tokens if t.pos_ in ACTOR_POS and t.ent_type_ not in TIME_ENTS}
+    tried = set(seen)  # nouns already candidates: their named modifiers come next
     groups = []
     for t in tokens:
         if t.i in seen or t.i not in heads:
             continue
         if t.dep_ in ("compound", "amod", "poss", "nmod") and t.head.i in heads:
-            continue
+            if not (t.head.i in tried and _named_modifier(t)):
+                continue
         group = [c for c in with_conjuncts([t]) if c.i not in seen]
         seen |= {c.i for c in group}
         groups.append(group)
+        # when the noun's phrase codes no actor ("an anti-Gondor parade"), its named
+        # modifiers are the next candidates, as PETRARCH reads the first actor it meets
+        groups += [
+            [m]
+            for m in t.children
+            if m.i < t.i and m.i in heads and m.i not in seen and _named_modifier(m)
+        ]
     return groups
+
+
+def _named_modifier(token: Token) -> bool:
+    """A proper name modifying a noun ("a Gondor parade")."""
+    return token.pos_ == "PROPN" and token.dep_ in ("compound", "amod", "nmod")
 
 
 def source_groups(heads: list[Token]) -> list[list[Token]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -11,7 +12,20 @@ from ...errors import ConfigError
 from ...model import Actor, Event
 from .tables import cameo_codes, plover_for, plover_types, read_yaml
 
-CONDITION_KEYS = ("cameo", "plover_type", "plover_mode", "context", "source", "target", "killed")
+CONDITION_KEYS = (
+    "cameo",
+    "plover_type",
+    "plover_mode",
+    "context",
+    "source",
+    "target",
+    "killed",
+    "cues",
+    "not_cues",
+    "target_cues",
+    "trigger",
+)
+CUE_KEYS = ("cues", "not_cues", "target_cues")
 SIDE_TAGS = ("armed", "state", "nonstate", "civilian", "unknown")
 
 
@@ -36,6 +50,14 @@ class Condition:
     source: tuple[str, ...] = ()
     target: tuple[str, ...] = ()
     killed: bool | None = None
+    cues: tuple[str, ...] = ()
+    not_cues: tuple[str, ...] = ()
+    target_cues: tuple[str, ...] = ()
+    trigger: tuple[str, ...] = ()
+
+
+#: A cue phrase as words; a word ending in "*" matches any word it begins.
+Phrase = tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +74,7 @@ class AcledRules:
     rules: tuple[AcledRule, ...]
     sector_groups: dict[str, frozenset[str]]
     infer_target_from_casualties: bool
+    cues: dict[str, tuple[Phrase, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +88,9 @@ class _View:
     source: frozenset[str]
     target: frozenset[str]
     killed: bool
+    words: tuple[str, ...]
+    target_words: tuple[tuple[str, ...], ...]
+    trigger: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -90,10 +116,53 @@ def _condition(spec: Any, where: str) -> Condition:
     if unknown := sorted(set(spec) - set(CONDITION_KEYS)):
         raise ConfigError(f"[E037] {where}: unknown condition keys {unknown}; use {CONDITION_KEYS}")
     values = {k: tuple(str(v) for v in spec.get(k) or ()) for k in CONDITION_KEYS if k != "killed"}
+    values["trigger"] = tuple(v.lower() for v in values["trigger"])
     return Condition(**values, killed=spec.get("killed"))
 
 
-def _check(rule: AcledRule, groups: dict[str, frozenset[str]], where: str) -> None:
+def words_of(text: str | None) -> tuple[str, ...]:
+    """Lower-case word tokens of a text; hyphens and punctuation split words ("air-strike")."""
+    return tuple(re.findall(r"[a-z0-9]+", (text or "").lower()))
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    return word in (pattern, pattern + "s", pattern + "es")
+
+
+def has_phrase(words: Sequence[str], phrase: Phrase) -> bool:
+    """True when the words hold the phrase (plural -s/-es and "*" prefixes allowed)."""
+    n = len(phrase)
+    return any(
+        all(_word_matches(p, w) for p, w in zip(phrase, words[i : i + n], strict=True))
+        for i in range(len(words) - n + 1)
+    )
+
+
+def _cue_classes(data: Any) -> dict[str, tuple[Phrase, ...]]:
+    if not isinstance(data, dict):
+        raise ConfigError("[E037] acled.yaml: `cues` must map a cue name to a list of phrases")
+    return {str(name): tuple(_phrase(str(p)) for p in phrases) for name, phrases in data.items()}
+
+
+def _phrase(text: str) -> Phrase:
+    """ "roadside bomb*" -> ("roadside", "bomb*"): words split as in the sentence."""
+    out: list[str] = []
+    for part in text.lower().split():
+        pieces = words_of(part)
+        if part.endswith("*") and pieces:
+            pieces = (*pieces[:-1], pieces[-1] + "*")
+        out.extend(pieces)
+    return tuple(out)
+
+
+def _check(
+    rule: AcledRule,
+    groups: dict[str, frozenset[str]],
+    cues: dict[str, tuple[Phrase, ...]],
+    where: str,
+) -> None:
     types = acled_types()
     known = types.get(rule.sub_event_type)
     if known is None or known.event_type != rule.event_type:
@@ -107,6 +176,7 @@ def _check(rule: AcledRule, groups: dict[str, frozenset[str]], where: str) -> No
         bad += [t for t in cond.plover_type if t not in plover]
         bad += [m for m in cond.plover_mode if not any(m in t.modes for t in plover.values())]
         bad += [t for t in cond.source + cond.target if t not in SIDE_TAGS and t not in sectors]
+        bad += [c for c in cond.cues + cond.not_cues + cond.target_cues if c not in cues]
         if bad:
             raise ConfigError(f"[E038] {where}: unknown codes, types, modes or tags {bad}")
 
@@ -116,6 +186,7 @@ def acled_rules() -> AcledRules:
     """The ordered ACLED mapping rules, validated against the CAMEO and PLOVER tables."""
     data = read_yaml("acled.yaml")
     groups = {k: frozenset(v) for k, v in (data.get("sector_groups") or {}).items()}
+    cues = _cue_classes(data.get("cues") or {})
     if missing := sorted(set(SIDE_TAGS) - {"unknown"} - set(groups)):
         raise ConfigError(f"[E038] acled.yaml: sector_groups lacks {missing}")
     rules = []
@@ -129,12 +200,13 @@ def acled_rules() -> AcledRules:
             )
         except (KeyError, TypeError) as e:
             raise ConfigError(f"[E037] {where}: {e!r}") from e
-        _check(rule, groups, where)
+        _check(rule, groups, cues, where)
         rules.append(rule)
     return AcledRules(
         rules=tuple(rules),
         sector_groups=groups,
         infer_target_from_casualties=bool(data.get("infer_target_from_casualties", False)),
+        cues=cues,
     )
 
 
@@ -184,10 +256,18 @@ def _view(event: Event, rules: AcledRules) -> _View:
         source=frozenset(_side(event.source_actors, rules.sector_groups)),
         target=frozenset(target),
         killed=event.killed is not None and event.killed.best > 0,
+        words=words_of(event.sentence),
+        target_words=tuple(words_of(a.text) for a in event.target_actors),
+        trigger=words_of(event.trigger),
     )
 
 
-def _matches(cond: Condition, view: _View) -> bool:
+def _cued(names: Sequence[str], words: Sequence[str], rules: AcledRules) -> bool:
+    """True when the words hold a phrase of any of the named cue classes."""
+    return any(has_phrase(words, p) for name in names for p in rules.cues[name])
+
+
+def _matches(cond: Condition, view: _View, rules: AcledRules) -> bool:
     if cond.cameo and not (view.cameo and view.cameo.startswith(cond.cameo)):
         return False
     if cond.plover_type and view.plover_type not in cond.plover_type:
@@ -200,7 +280,17 @@ def _matches(cond: Condition, view: _View) -> bool:
         return False
     if cond.target and not view.target.intersection(cond.target):
         return False
-    return cond.killed is None or cond.killed == view.killed
+    if cond.killed is not None and cond.killed != view.killed:
+        return False
+    if cond.trigger and not any(has_phrase(view.trigger, _phrase(t)) for t in cond.trigger):
+        return False
+    if any(not _cued([name], view.words, rules) for name in cond.cues):
+        return False
+    if cond.not_cues and _cued(cond.not_cues, view.words, rules):
+        return False
+    return not cond.target_cues or any(
+        _cued(cond.target_cues, words, rules) for words in view.target_words
+    )
 
 
 def acled_for(event: Event) -> tuple[str, str] | None:
@@ -208,6 +298,6 @@ def acled_for(event: Event) -> tuple[str, str] | None:
     rules = acled_rules()
     view = _view(event, rules)
     for rule in rules.rules:
-        if any(_matches(cond, view) for cond in rule.when):
+        if any(_matches(cond, view, rules) for cond in rule.when):
             return rule.event_type, rule.sub_event_type
     return None

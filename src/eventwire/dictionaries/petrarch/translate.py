@@ -209,7 +209,7 @@ def translate(text: str, raw_code: str, synsets: dict[str, Synset]) -> Translati
         else:
             out.before += _words([item])
     prev: _Item | None = None
-    before_prev: _Item | None = None
+    seen: list[_Item] = []  # the items before this one
     for item in post:
         if item.kind == "marker" and item.value != "^":
             if prev is not None and prev.kind == "word" and prev.value in PREPOSITIONS:
@@ -218,10 +218,13 @@ def translate(text: str, raw_code: str, synsets: dict[str, Synset]) -> Translati
                 words = [i for i in prev.inner if i.kind == "word"]
                 where = words[0].value if len(words) == 1 else "after"
             elif prev is not None and prev.kind == "marker":  # "IN ^ +": after the skipped one
-                skipped = before_prev
+                carets = 0
+                while carets < len(seen) and seen[-1 - carets].kind == "marker":
+                    carets += 1
+                skipped = seen[-1 - carets] if carets < len(seen) else None
                 where = "after"
                 if skipped is not None and skipped.kind == "word" and skipped.value in PREPOSITIONS:
-                    where = f"after-{skipped.value}"
+                    where = f"after-{skipped.value}" + (f"-{carets}" if carets > 1 else "")
             elif prev is None:
                 where = "object"
             else:  # "* MONEY $": the next actor after the words
@@ -246,7 +249,8 @@ def translate(text: str, raw_code: str, synsets: dict[str, Synset]) -> Translati
             out.nps.append(_words(item.inner))
         elif item.kind == "word":
             out.after.append(Tok(item.value, item.tight))
-        before_prev, prev = prev, item
+        prev = item
+        seen.append(item)
     if swap:
         out.source, out.target = out.target or "object", out.source or "subject"
     if out.source is not None and out.source == out.target:
