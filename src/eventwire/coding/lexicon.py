@@ -260,6 +260,7 @@ _IRREGULAR = {
     "arise": ["arose"],
     "overrun": ["overran"],
     "retake": ["retook", "retaken"],
+    "steal": ["stole", "stolen"],
     "free": ["freed"],
     "blow": ["blew", "blown"],
     "wage": ["waged"],
