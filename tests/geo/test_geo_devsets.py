@@ -10,10 +10,10 @@ pytestmark = pytest.mark.devsets
 
 # floors sit just under the measured scores; move them up as the scores rise
 FLOORS = {
-    ("trnews", True): {"accuracy_161": 0.755, "country_accuracy": 0.915, "entity_accuracy": 0.895},
-    ("trnews", False): {"accuracy_161": 0.79, "precision": 0.83, "recall": 0.935},
-    ("geovirus", True): {"accuracy_161": 0.825, "country_accuracy": 0.935},
-    ("geovirus", False): {"accuracy_161": 0.865, "precision": 0.855, "recall": 0.925},
+    ("trnews", True): {"accuracy_161": 0.76, "country_accuracy": 0.92, "entity_accuracy": 0.90},
+    ("trnews", False): {"accuracy_161": 0.795, "precision": 0.83, "recall": 0.94},
+    ("geovirus", True): {"accuracy_161": 0.83, "country_accuracy": 0.94},
+    ("geovirus", False): {"accuracy_161": 0.87, "precision": 0.86, "recall": 0.93},
 }
 
 

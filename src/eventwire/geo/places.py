@@ -9,7 +9,7 @@ from functools import lru_cache
 from . import text as t
 from .build import ADMIN1, ADMIN2, CONTINENT, COUNTRY, PLACE, REGION
 from .gazetteer import Candidate, Gazetteer, default_gazetteer
-from .recognise import Mention, Ner, Recogniser
+from .recognise import Mention, Ner, Recogniser, dotless
 from .records import Place
 from .resolve import Resolver
 
@@ -141,9 +141,13 @@ class Geoparser:
     # -- given spans ---------------------------------------------------------------------------
     def _mention_for(self, text: str, start: int, end: int) -> Mention:
         surface = text[start:end]
-        abbreviation = self.gaz.tables.abbreviations.get(surface.strip())
-        if abbreviation is not None:
-            return Mention(start, end, surface, surface, [Candidate(abbreviation[0], True)])
+        table = self.gaz.tables.abbreviations
+        abbreviation = table.get(surface.strip())
+        entry = abbreviation[0] if abbreviation is not None else None
+        if entry is None and re.search(r",\s*$", text[max(0, start - 3) : start]):
+            entry = dotless(table, surface.strip())  # "EDMONTON, Ky (WBKO)"
+        if entry is not None:
+            return Mention(start, end, surface, surface, [Candidate(entry, True)])
         tokens = t.tokenize(surface)
         k = " ".join(tok.key for tok in tokens)
         demonym = self.gaz.demonym(k)

@@ -35,6 +35,16 @@ DATELINE_AFTER = re.compile(
     r"(?:\((?:Reuters|AP|AFP|UPI|Xinhua|dpa|DPA|Anadolu|IANS|PTI|ANI|CNN|BBC|Sputnik|TASS|"
     r"\w+)\)\s*)?[-—–:]",
 )
+# "Washington (CNN)" alone on its line: an agency in brackets ends the dateline.
+DATELINE_AGENCY_LINE = re.compile(r"^(?:,\s*[A-Z][\w.]*)?\s*\([A-Z][\w .-]{1,20}\)[ \t]*(?:\n|$)")
+# Words before a name that say what kind of place it is: "the city of São Paulo" is the city,
+# "the state of Washington", "upstate New York" and "governor of New York" the state.
+_PLACE_BEFORE = re.compile(r"\b(?:city|town|village|capital|streets) of\s+$", re.I)
+_ADMIN_BEFORE = re.compile(
+    r"(?:\b(?:state|province|governor|governorate|county|prefecture|region) of\s+|"
+    r"\b(?:upstate|downstate)\s+)$",
+    re.I,
+)
 SENTENCE_END = set(".!?:;\"“”'‘’—–-•*|([")
 _CONTRACTION = re.compile(r"^[A-Za-z]+['’](?:ve|ll|re|d|m|t|s)$", re.I)
 
@@ -58,7 +68,9 @@ class Mention:
     key: str
     candidates: list[Candidate]
     demonym: bool = False
-    cue: str | None = None  # "admin" after "X province", "place" after "X city"
+    # "admin" for "X province" or "state of X", "place" for "X city" or "city of X",
+    # "dateline" for a place opening a dateline ("WASHINGTON (Reuters) -")
+    cue: str | None = None
     container: int | None = None  # index of a mention this one lies in ("X, Y", "X in Y")
     loose: bool = False  # found only by a loose spelling: kept only where the article points
     evidence: set[str] = field(default_factory=set)
@@ -77,7 +89,8 @@ def _dateline(text: str, m: Mention) -> bool:
     capitals at the head of a line that is not itself in capitals ("WASHINGTON Christopher")."""
     if not _line_start(text, m.start):
         return False
-    if DATELINE_AFTER.match(text[m.end : m.end + 40]):
+    after = text[m.end : m.end + 40]
+    if DATELINE_AFTER.match(after) or DATELINE_AGENCY_LINE.match(after):
         return True
     letters = [c for c in m.text if c.isalpha()]
     return len(letters) >= 4 and m.text.isupper() and not _line_is_caps(text, m.start)
@@ -101,13 +114,32 @@ def _abbreviation_pattern(surfaces: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w$])")
 
 
+@lru_cache(maxsize=64)
+def _dotless_pattern(surfaces: tuple[str, ...]) -> re.Pattern[str]:
+    """ "EDMONTON, Ky (WBKO) --": a dotted state abbreviation written without its period, taken
+    only after a comma and before a bracket, a dash or the end of the line (a dateline)."""
+    alternatives = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+    return re.compile(rf"(?<=, )(?:{alternatives})(?=[ \t]*(?:\(|[-—–:]|\n|$))")
+
+
+def dotless(table: dict[str, tuple[int, bool]], surface: str) -> int | None:
+    """The entry of an abbreviation that needs a comma and a period, written without the period
+    ("Ky" for "Ky.")."""
+    found = table.get(surface + ".")
+    return found[0] if found and found[1] and "." not in surface else None
+
+
 class Recogniser:
     """Finds the toponyms and demonyms of a text."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.max_words = min(gazetteer.max_words, 7)
-        self._abbrev = _abbreviation_pattern(tuple(gazetteer.tables.abbreviations))
+        table = gazetteer.tables.abbreviations
+        self._abbrev = _abbreviation_pattern(tuple(table))
+        self._dotless = _dotless_pattern(
+            tuple(a[:-1] for a, (_, comma) in table.items() if comma and a.endswith("."))
+        )
         self._people = PeopleFinder(gazetteer, self._big)
 
     def find(self, text: str, *, ner: Ner = ()) -> list[Mention]:
@@ -168,6 +200,14 @@ class Recogniser:
             entry, needs_comma = table[m.group()]
             if needs_comma and not re.search(r",\s*$", text[max(0, m.start() - 3) : m.start()]):
                 continue
+            found.append(
+                Mention(m.start(), m.end(), m.group(), m.group(), [Candidate(entry, True)])
+            )
+            taken.append((m.start(), m.end()))
+        for m in self._dotless.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            entry = table[m.group() + "."][0]
             found.append(
                 Mention(m.start(), m.end(), m.group(), m.group(), [Candidate(entry, True)])
             )
@@ -287,8 +327,13 @@ class Recogniser:
                     m.cue = "admin"
                 elif w in PLACE_WORDS:
                     m.cue = "place"
+            before = text[max(0, m.start - 30) : m.start]
+            if m.cue is None and _PLACE_BEFORE.search(before):
+                m.cue = "place"
+            elif m.cue is None and _ADMIN_BEFORE.search(before):
+                m.cue = "admin"
             if m.cue is None and not m.demonym and _dateline(text, m):
-                m.cue = "place"  # "WASHINGTON (Reuters) -": a dateline names a city
+                m.cue = "dateline"  # "WASHINGTON (Reuters) -": a dateline names a city
             j = following.get(i)
             if j is not None:
                 between = text[m.end : mentions[j].start]

@@ -15,14 +15,23 @@ from collections import defaultdict
 
 import numpy as np
 
-from .build import ADMIN1, ADMIN2, CONTINENT, COUNTRY, PLACE, REGION
+from .build import ADMIN1, ADMIN2, CONTINENT, COUNTRY, PLACE, REGION, distance_km
 from .gazetteer import Candidate, Gazetteer
 from .recognise import Mention
 
 KIND_BONUS = {PLACE: 0.8, ADMIN2: 0.2, ADMIN1: 1.6, COUNTRY: 3.0, REGION: 2.2, CONTINENT: 2.5}
+FEW_PROVINCES = 4
 MAIN_NAME = 0.8
 CAPITAL = 2.0
 CITY_OVER_ITS_REGION = 1.5  # "Aleppo": the city, unless "Aleppo province"
+# a dateline names the best-known place of its name ("WASHINGTON (Reuters) -" is not Washington,
+# Tyne and Wear, however British the story), unless it names its container ("EDMONTON, Ky.")
+DATELINE = 4.0
+# "Brooklyn, New York": the name after the comma is read as what holds the one before it; a
+# city near that place holds it more tightly than the state around both
+HOLDER = 2.0
+NEAR_HOLDER = 4.5
+NEAR_HOLDER_KM = 30.0
 ADMIN_CUE = 3.0
 PLACE_CUE = 2.0
 FOCUS = 4.0
@@ -45,12 +54,27 @@ class Resolver:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._county_countries: frozenset[int] | None = None
+
+    def _counties_are_provinces(self, country: int) -> bool:
+        """True for a country whose first-level divisions are few nations (England, Scotland,
+        Wales, Northern Ireland), so that its counties rank as provinces elsewhere do: "Suffolk"
+        in a British story is the county, not the town in Virginia."""
+        if self._county_countries is None:
+            tb = self.gaz.tables
+            kinds = np.frombuffer(tb.kind, dtype=np.int8)
+            countries = np.frombuffer(tb.country, dtype=np.int32)[kinds == ADMIN1]
+            values, counts = np.unique(countries[countries >= 0], return_counts=True)
+            few = values[counts <= FEW_PROVINCES]
+            self._county_countries = frozenset(int(c) for c in few)
+        return country in self._county_countries
 
     def resolve(self, mentions: list[Mention]) -> list[tuple[int | None, float]]:
         """For each mention, the chosen entry (or None) and its score margin over the next."""
         cands = [m.candidates[:MAX_CANDIDATES] for m in mentions]
         priors = [
-            [self._prior(m, c, cs) for c in cs] for m, cs in zip(mentions, cands, strict=True)
+            [self._prior(m, c, cs) + h for c, h in zip(cs, hs, strict=True)]
+            for m, cs, hs in zip(mentions, cands, self._holders(mentions, cands), strict=True)
         ]
         support = self._support(mentions, cands, priors)
         priors = [
@@ -84,24 +108,66 @@ class Resolver:
         s = math.log10(population + 10)
         # a country or province named by one of its alternate names ("England" or "Gaza Strip"
         # for a country) loses its rank to an entry that bears the name as its own
+        bonus = KIND_BONUS[kind]
+        if kind == ADMIN2 and self._counties_are_provinces(tb.country[i]):
+            bonus = KIND_BONUS[ADMIN1]
         if c.main or kind == PLACE:
-            s += KIND_BONUS[kind]
+            s += bonus
         elif not any(o.main for o in cands):
-            s += KIND_BONUS[kind] / 2
+            s += bonus / 2
         if c.main:
             s += MAIN_NAME
         if tb.capital[i]:
             s += CAPITAL
         if m.cue == "admin" and kind in (ADMIN1, ADMIN2, REGION):
             s += ADMIN_CUE
-        if m.cue == "place" and kind == PLACE:
+        if m.cue in ("place", "dateline") and kind == PLACE:
             s += PLACE_CUE
-        if kind == PLACE and c.main and m.cue != "admin":
+        if m.cue == "dateline" and m.container is None and i == self._best_known(cands):
+            s += DATELINE
+        if kind == PLACE and m.cue != "admin":
             for other in cands[:8]:
-                if tb.kind[other.entry] in (ADMIN1, ADMIN2) and self.gaz.contains(other.entry, i):
+                o = other.entry
+                if tb.kind[o] not in (ADMIN1, ADMIN2):
+                    continue
+                # the city inside a province of its name ("Aleppo"), or a national capital
+                # over a province of its own country that bears its name ("Washington")
+                if (c.main and self.gaz.contains(o, i)) or (
+                    tb.capital[i] and tb.kind[o] == ADMIN1 and tb.country[o] == tb.country[i]
+                ):
                     s += CITY_OVER_ITS_REGION
                     break
         return s
+
+    def _best_known(self, cands: list[Candidate]) -> int | None:
+        """The most populous town that bears the name as its own."""
+        tb = self.gaz.tables
+        towns = [c.entry for c in cands if c.main and tb.kind[c.entry] == PLACE]
+        return max(towns, key=tb.population.__getitem__) if towns else None
+
+    def _holders(self, mentions: list[Mention], cands: list[list[Candidate]]) -> list[list[float]]:
+        """Bonus for each candidate of a mention that others name as their container ("Buffalo,
+        New York"): holding one of the contained name's places, or (a town) lying near one."""
+        tb = self.gaz.tables
+        out = [[0.0] * len(cs) for cs in cands]
+        for inner, m in enumerate(mentions):
+            j = m.container
+            if j is None or m.demonym or mentions[j].demonym:
+                continue
+            inside = [c.entry for c in cands[inner][:8]]
+            for k, c in enumerate(cands[j]):
+                e = c.entry
+                if tb.kind[e] == PLACE:
+                    if any(
+                        tb.kind[x] == PLACE
+                        and x != e
+                        and distance_km(tb.lat[e], tb.lon[e], tb.lat[x], tb.lon[x]) < NEAR_HOLDER_KM
+                        for x in inside
+                    ):
+                        out[j][k] = max(out[j][k], NEAR_HOLDER)
+                elif any(self.gaz.contains(e, x) for x in inside):
+                    out[j][k] = max(out[j][k], HOLDER)
+        return out
 
     def _with_context(
         self,
