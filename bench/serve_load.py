@@ -11,9 +11,12 @@
 4. prints latency percentiles and errors; the last line is one JSON object.
 
 ``--no-cache`` turns off the server's answer cache so every request runs its query. The load
-generator runs on the same machine as the server and shares its CPUs; the server's CPU time per
-request and the machine's load average are printed too, since latency under a closed loop of C
-clients is about C / throughput, and throughput is about CPUs / CPU time per request.
+generator runs on the same machine as the server and shares its CPUs; the server's and the load
+generator's CPU time per request and the machine's load average are printed too, since latency
+under a closed loop of C clients is about C / throughput, and throughput is about CPUs / CPU
+time per request (server and load generator together). The default load generator is a minimal
+asyncio HTTP/1.1 client; ``--client httpx`` uses httpx, which spends several times the server's
+CPU per request on this loop and so measures mostly itself on a small machine.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import duckdb
 import httpx
@@ -284,41 +288,95 @@ def random_params(rng: random.Random) -> dict[str, Any]:
     return p
 
 
+class RawClient:
+    """A minimal HTTP/1.1 keep-alive GET client on asyncio streams: it costs the load generator
+    a small fraction of httpx's CPU per request, which matters when it shares the server's
+    CPUs (the server's answers always carry Content-Length)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str, params: dict[str, Any]) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        assert self.reader is not None
+        target = f"{path}?{urlencode(params)}" if params else path
+        self.writer.write(f"GET {target} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode())
+        try:
+            head = await self.reader.readuntil(b"\r\n\r\n")
+            status = int(head[9:12])
+            length = 0
+            for line in head.split(b"\r\n")[1:]:
+                name, _, value = line.partition(b":")
+                if name.strip().lower() == b"content-length":
+                    length = int(value)
+            body = await self.reader.readexactly(length)
+        except (OSError, asyncio.IncompleteReadError, ValueError):
+            await self.close()
+            raise
+        return status, body
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+def next_cursor(body: bytes) -> str | None:
+    """The page's ``next_cursor`` (it follows the events; raw JSON keys cannot occur in strings)."""
+    at = body.rfind(b'"next_cursor":')
+    if at == -1:
+        return None
+    value = body[at + 14 : body.find(b",", at)]
+    return None if value == b"null" else json.loads(value)
+
+
 async def load(
-    base: str, *, clients: int, requests: int, seconds: float, seed: int
+    base: str, *, clients: int, requests: int, seconds: float, seed: int, client: str = "raw"
 ) -> tuple[list[float], dict[str, int], float]:
     latencies: list[float] = []
     errors: dict[str, int] = {}
     sent = 0
     deadline = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    host, port = base.removeprefix("http://").rsplit(":", 1)
 
-    async def client(k: int, http: httpx.AsyncClient) -> None:
+    async def one(k: int, http: httpx.AsyncClient) -> None:
         nonlocal sent
         rng = random.Random(seed * 1000 + k)
+        raw = RawClient(host, int(port)) if client == "raw" else None
         cursor_params: dict[str, Any] | None = None
         while sent < requests and time.monotonic() < deadline:
             sent += 1
             params = cursor_params or random_params(rng)
             started = time.perf_counter()
             try:
-                r = await http.get("/api/events", params=params)
+                if raw is not None:
+                    status, body = await raw.get("/api/events", params)
+                    nxt = next_cursor(body) if status == 200 else None
+                else:
+                    r = await http.get("/api/events", params=params)
+                    status = r.status_code
+                    nxt = r.json().get("next_cursor") if status == 200 else None
                 elapsed = time.perf_counter() - started
-                if r.status_code != 200:
-                    errors[str(r.status_code)] = errors.get(str(r.status_code), 0) + 1
+                if status != 200:
+                    errors[str(status)] = errors.get(str(status), 0) + 1
                     cursor_params = None
                     continue
                 latencies.append(elapsed)
-                nxt = r.json().get("next_cursor")
                 # a third of the time the "user" pages on
                 cursor_params = {**params, "cursor": nxt} if nxt and rng.random() < 0.33 else None
-            except httpx.HTTPError as e:
+            except (httpx.HTTPError, OSError, asyncio.IncompleteReadError, ValueError) as e:
                 errors[type(e).__name__] = errors.get(type(e).__name__, 0) + 1
                 cursor_params = None
+        if raw is not None:
+            await raw.close()
 
     started = time.monotonic()
     async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as http:
-        await asyncio.gather(*(client(k, http) for k in range(clients)))
+        await asyncio.gather(*(one(k, http) for k in range(clients)))
     return latencies, errors, time.monotonic() - started
 
 
@@ -347,6 +405,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--db", type=Path, help="store to build or reuse (default: temporary)")
     parser.add_argument("--no-cache", action="store_true", help="turn the answer cache off")
+    parser.add_argument(
+        "--client",
+        choices=("raw", "httpx"),
+        default="raw",
+        help="load generator: a minimal asyncio HTTP client (default) or httpx (several times "
+        "the CPU per request, taken from the CPUs the server runs on)",
+    )
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="eventwire-bench-") as tmp:
@@ -376,8 +441,18 @@ def main(argv: list[str] | None = None) -> int:
             ready_s = time.monotonic() - t0
             print(f"server ready in {ready_s:.1f}s (snapshot build {status['build_seconds']}s)")
             # warm-up, outside the timings
-            asyncio.run(load(base, clients=4, requests=40, seconds=20, seed=args.seed + 1))
+            asyncio.run(
+                load(
+                    base,
+                    clients=4,
+                    requests=40,
+                    seconds=20,
+                    seed=args.seed + 1,
+                    client=args.client,
+                )
+            )
             cpu_before = cpu_seconds(server.pid)
+            client_before = time.process_time()
             latencies, errors, wall = asyncio.run(
                 load(
                     base,
@@ -385,9 +460,11 @@ def main(argv: list[str] | None = None) -> int:
                     requests=args.requests,
                     seconds=args.seconds,
                     seed=args.seed,
+                    client=args.client,
                 )
             )
             cpu_after = cpu_seconds(server.pid)
+            client_cpu = time.process_time() - client_before
         finally:
             server.terminate()
             try:
@@ -412,6 +489,8 @@ def main(argv: list[str] | None = None) -> int:
             if ms and cpu_before is not None and cpu_after is not None
             else None
         ),
+        "client_cpu_ms_per_request": round(client_cpu * 1000 / len(ms), 2) if ms else None,
+        "client": args.client,
         "load_average": round(os.getloadavg()[0], 1),
         "cpus": os.cpu_count(),
         "cache": not args.no_cache,
@@ -422,7 +501,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{result['ok']} ok, {sum(errors.values())} errors {errors or ''} in {wall:.1f}s "
         f"({result['rps']} req/s); latency p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
         f"p99 {result['p99_ms']} ms, max {result['max_ms']} ms; server CPU "
-        f"{result['server_cpu_ms_per_request']} ms/request; load average "
+        f"{result['server_cpu_ms_per_request']} ms/request, load generator "
+        f"{result['client_cpu_ms_per_request']} ms/request; load average "
         f"{result['load_average']} on {result['cpus']} CPUs"
     )
     print(json.dumps(result))

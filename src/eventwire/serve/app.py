@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import date
@@ -9,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import anyio
 from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -25,12 +27,16 @@ from .snapshot import Snapshot, Snapshots
 
 STATIC = resources.files("eventwire.serve") / "static"
 CACHE_ENTRIES = 512  # JSON answers kept per snapshot generation (the data cannot change)
+# Threads computing /api/events pages at once: a page is a few ms that mostly hold the GIL, so
+# more threads than cores only add switching; the other requests wait in line.
+QUERY_THREADS = max(2, min(8, os.cpu_count() or 2))
 
 SortName = Literal[tuple(SORTS)]  # type: ignore[valid-type]
 Interval = Literal["auto", "day", "week", "month", "year"]
 
 
-def event_query(
+# async: it only validates, so FastAPI calls it on the event loop, not in a worker thread
+async def event_query(
     since: Annotated[date | None, Query(description="events on or after this day")] = None,
     until: Annotated[date | None, Query(description="events on or before this day")] = None,
     country: Annotated[
@@ -109,6 +115,7 @@ def create_app(
     owned = snapshots is None
     snaps = snapshots or Snapshots(db, refresh_seconds=refresh_seconds)
     cache = AnswerCache(cache_entries)
+    limiter = anyio.CapacityLimiter(QUERY_THREADS)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -158,7 +165,7 @@ def create_app(
     # -- events -------------------------------------------------------------------------------
 
     @app.get("/api/events", tags=["events"], response_model=None, responses=_ok(EventPage))
-    def events(
+    async def events(
         request: Request,
         query: Filters,
         sort: SortParam = DEFAULT_SORT,
@@ -167,7 +174,8 @@ def create_app(
         total: Annotated[bool, Query(description="also count all matching events")] = False,
     ) -> Response:
         """A page of events, newest first unless ``sort`` says otherwise."""
-        return answer(
+        return await anyio.to_thread.run_sync(
+            answer,
             request,
             lambda snapshot, cur: {
                 **queries.list_events(
@@ -175,6 +183,7 @@ def create_app(
                 ),
                 "generation": snapshot.generation,
             },
+            limiter=limiter,
         )
 
     @app.get(

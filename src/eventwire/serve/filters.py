@@ -19,16 +19,17 @@ MAX_VALUES = 50  # values per list filter
 MAX_TEXT = 200  # characters of a text filter
 MAX_WORDS = 8  # words of an actor filter
 
-_WORD = re.compile(r"[^\W_]+")  # letters and digits, as the snapshot splits actor texts
-_LAST_CHAR = "\U0010ffff"  # after every other character: prefix + it bounds a prefix range
+WORD = re.compile(r"[^\W_]+")  # letters and digits, as the snapshot splits actor texts
+LAST_CHAR = "\U0010ffff"  # after every other character: prefix + it bounds a prefix range
 
 
 class BadRequest(ValueError):
     """A filter, sort or cursor value the API cannot use; the message says which and why."""
 
 
-# Sort orders other than by day get a precomputed rank in the snapshot, so a page is a top-N
-# over one unique integer; the rank follows the (key NULLS LAST, tie) order cursors use.
+# Sort orders other than by day get a precomputed rank in the snapshot, so an export in SQL is
+# a top-N over one unique integer (pages use the snapshot's ``EventIndex``); the rank follows
+# the (key NULLS LAST, tie) order cursors use.
 RANKED = {
     "-killed": ("killed", "DESC"),
     "-injured": ("injured", "DESC"),
@@ -251,10 +252,10 @@ class EventQuery:
 
         def starting(prefix: str) -> tuple[str, list[Any]]:
             sql = f"rowid IN (SELECT rid FROM actor_keys WHERE key >= ? AND key < ?{role})"
-            return sql, [prefix, prefix + _LAST_CHAR, *role_params]
+            return sql, [prefix, prefix + LAST_CHAR, *role_params]
 
         code_sql, params = starting(self.actor.upper())
-        words = _WORD.findall(self.actor.lower())[:MAX_WORDS]
+        words = WORD.findall(self.actor.lower())[:MAX_WORDS]
         if words:
             parts = [starting(word) for word in words]
             words_sql = " AND ".join(sql for sql, _ in parts)

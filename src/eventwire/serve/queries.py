@@ -8,7 +8,7 @@ from typing import Any
 
 from ..store.db import arrow_reader
 from ..store.schema import event_from_row
-from .filters import SORTS, BadRequest, EventQuery, Sort, after_cursor, decode_cursor, encode_cursor
+from .filters import SORTS, BadRequest, EventQuery, Sort, decode_cursor, encode_cursor
 from .flat import DISPLAY_COLUMNS
 from .snapshot import Snapshot
 
@@ -47,30 +47,26 @@ def list_events(
 ) -> dict[str, Any]:
     """One page of events in ``sort`` order, and the cursor of the next page (or None).
 
-    DuckDB finds the page's rows from the filter and sort columns alone (pruning row groups
-    with the running top-N); their display columns come from the snapshot's Arrow table."""
+    The snapshot's ``EventIndex`` finds the page's rows (no SQL); their display columns come
+    from the snapshot's Arrow table."""
     order = SORTS[sort]
-    where = query.where()
-    page_where = where
-    if cursor:
-        key, tie = decode_cursor(cursor, order)
-        clause, params = after_cursor(order, key, tie)
-        page_where = where.and_(clause, *params)
-    keys = cur.execute(
-        f"SELECT rowid, {order.column}, tie FROM ev{page_where.sql()} "
-        f"ORDER BY {order.order_by} LIMIT ?",
-        [*page_where.params, limit + 1],
-    ).fetchall()
+    after = decode_cursor(cursor, order) if cursor else None
+    text = None
+    if query.q is not None:  # lower-cased as the snapshot lower-cased the sentences
+        if query.q.isascii():  # (where Python and DuckDB agree)
+            text = query.q.lower()
+        else:
+            (text,) = cur.execute("SELECT lower(?)", [query.q]).fetchall()[0]
+    index = snapshot.index
+    rows = index.page(query, sort=sort, limit=limit + 1, after=after, text=text)
     next_cursor = None
-    if len(keys) > limit:
-        keys = keys[:limit]
-        _, last_key, last_tie = keys[-1]
-        next_cursor = encode_cursor(last_key, last_tie)
-    events = snapshot.display_rows([k[0] for k in keys])
+    if len(rows) > limit:
+        rows = rows[:limit]
+        next_cursor = encode_cursor(*index.cursor_of(order, int(rows[-1])))
+    events = snapshot.display_rows(index.event_rowids(rows))
     out: dict[str, Any] = {"events": events, "next_cursor": next_cursor}
     if with_total:
-        (total,) = cur.execute(f"SELECT count(*) FROM ev{where.sql()}", where.params).fetchall()[0]
-        out["total"] = int(total)
+        out["total"] = index.count(query, text=text)
     return out
 
 

@@ -5,8 +5,9 @@ can open the file, not even read-only; a reader that holds the file keeps a writ
 So the server never opens the store itself: it copies the file (and its write-ahead log) into
 a private folder, checks that neither changed while it copied, and attaches the copy read-only
 to an in-memory database where it builds ``ev``, one flat row per event with the columns the
-API filters and sorts on. A background thread takes a new snapshot when the store's files
-change; requests keep using the snapshot they started with until they end.
+API filters and sorts on, and an ``EventIndex`` of them for pages of events. A background
+thread takes a new snapshot when the store's files change; requests keep using the snapshot
+they started with until they end.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import pyarrow as pa
 
 from ..errors import EventwireError
 from .flat import BUILD_ACTOR_KEYS, BUILD_EV, DISPLAY_COLUMNS
+from .index import INDEX_SQL, EventIndex
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +79,7 @@ class Snapshot:
     n_events: int
     tables: frozenset[str]
     display: pa.Table  # DISPLAY_COLUMNS of ``ev``, row i = rowid i
+    index: EventIndex  # what pages of events are found with
     _users: int = 0
     _retired: bool = False
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -206,6 +209,9 @@ def build_snapshot(source: Path, *, generation: int, workdir: Path) -> Snapshot:
         con.execute(f"CHECKPOINT {CATALOG}")  # compresses the in-memory tables
         (n_events,) = con.execute("SELECT count(*) FROM ev").fetchall()[0]
         display = _display(con, int(n_events))
+        index = EventIndex(
+            arrow_table(con, INDEX_SQL), arrow_table(con, "SELECT key, rid, role FROM actor_keys")
+        )
     except duckdb.Error as e:
         if con is not None:
             con.close()
@@ -226,6 +232,7 @@ def build_snapshot(source: Path, *, generation: int, workdir: Path) -> Snapshot:
         n_events=int(n_events),
         tables=tables,
         display=display,
+        index=index,
     )
 
 
