@@ -3,23 +3,30 @@
     python bench/spark_throughput.py --docs 200 [--workers 1 2] [--files 8] [--repeat 1]
 
 Writes ``--docs`` generated articles (``bench/corpus.py``, ~400 words each) as JSON Lines split
-into ``--files`` files, then for each core count W:
+into ``--files`` files, then for each core count W starts both sides and warms them up:
 
 - **local**: ``eventwire.api.code_articles(read_inputs([folder]), n_process=W)``, reading
-  included, after a warm-up that loads the spaCy pipeline and the coding stages;
+  included; start-up (timed in a new interpreter): importing eventwire, loading the spaCy
+  pipeline and the coding stages, and coding ``WARMUP_DOCS`` articles;
 - **spark**: ``eventwire.spark.run_spark`` on ``local[W]`` over the same folder to Parquet
-  (incident merging off: the local runner does not merge either), after a warm-up job that
-  starts the Python workers and loads the pipeline in each. Session start-up is not timed.
+  (incident merging off: the local runner does not merge either); start-up: the session (the
+  JVM) and a job over ``WARMUP_DOCS`` other articles, which starts the Python workers and loads
+  the pipeline in each;
+
+then runs the two ``--repeat`` times each, interleaved (local, spark, spark, local, ...), so a
+change in the machine's load hits both. The timed runs leave the start-up out on both sides;
+it is reported in a column of its own, and the overhead with it counted is printed too.
 
 Wall-clock rates suffer from anything else running on the machine, so each run also counts the
-CPU seconds that this process and all its descendants (the JVM, Spark's Python workers, spaCy's
-worker processes) spent, from /proc: the CPU overhead is nearly immune to other load, the
-wall-clock one is not.
+CPU seconds (user + system) spent, from /proc: for Spark by this process and all its
+descendants (the JVM, Spark's Python workers), for the local runner by this process and its
+descendants less the idle JVM's (spaCy's worker processes included). The CPU overhead is nearly
+immune to other load, the wall-clock one is not.
 
-Prints a table, then, as the last line, one JSON object: articles per second of each run, the
-Spark speed-up from 1 to 2 cores and the overhead of Spark against the local runner at the same
-core count (``spark seconds / local seconds - 1``, wall clock and CPU), with the load average
-seen around the runs.
+Prints a table, then, as the last line, one JSON object: articles per second of each side's
+fastest run, the Spark speed-up from 1 to 2 cores and the overhead of Spark against the local
+runner at the same core count (``spark seconds / local seconds - 1``, fastest runs, wall clock
+and CPU), with the load average seen around the runs.
 """
 
 from __future__ import annotations
@@ -28,11 +35,13 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 import warnings
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +78,10 @@ def load() -> float:
     return os.getloadavg()[0]
 
 
-def tree_cpu_seconds(root: int | None = None) -> float:
+def tree_cpu_seconds(root: int | None = None, *, skip: frozenset[int] = frozenset()) -> float:
     """CPU seconds (user + system) of a process and all its live descendants, plus those of the
-    descendants that ended and were waited for. Linux only (0.0 elsewhere)."""
+    descendants that ended and were waited for, leaving out the subtrees rooted at ``skip``.
+    Linux only (0.0 elsewhere)."""
     root = os.getpid() if root is None else root
     proc = Path("/proc")
     if not proc.is_dir():
@@ -93,6 +103,8 @@ def tree_cpu_seconds(root: int | None = None) -> float:
     total, todo = 0.0, [root]
     while todo:
         pid = todo.pop()
+        if pid in skip:
+            continue
         total += times.get(pid, 0.0)
         todo.extend(children.get(pid, ()))
     return total
@@ -101,27 +113,66 @@ def tree_cpu_seconds(root: int | None = None) -> float:
 Run = tuple[float, float, int, int]  # wall seconds, CPU seconds, articles, events
 
 
-def best_of(repeat: int, run: Callable[[], tuple[int, int]]) -> Run:
-    """The fastest of ``repeat`` runs (wall clock), with the CPU seconds it took."""
-    best: Run | None = None
-    for _ in range(repeat):
-        cpu = tree_cpu_seconds()
-        start = time.perf_counter()
-        articles, events = run()
-        seconds = time.perf_counter() - start
-        cpu = tree_cpu_seconds() - cpu
-        if best is None or seconds < best[0]:
-            best = (seconds, cpu, articles, events)
-    assert best is not None
-    return best
+def timed(run: Callable[[], tuple[int, int]], *, skip: frozenset[int] = frozenset()) -> Run:
+    cpu = tree_cpu_seconds(skip=skip)
+    start = time.perf_counter()
+    articles, events = run()
+    seconds = time.perf_counter() - start
+    return seconds, tree_cpu_seconds(skip=skip) - cpu, articles, events
 
 
-def local_run(folder: Path, workers: int, repeat: int) -> Run:
+@dataclass
+class Side:
+    """One side of the comparison at one core count: its start-up and its timed runs."""
+
+    kind: str
+    workers: int
+    run: Callable[[], tuple[int, int]]
+    startup: float  # seconds
+    skip: frozenset[int] = frozenset()
+    runs: list[Run] = field(default_factory=list)
+    loads: list[float] = field(default_factory=list)
+
+    def measure(self) -> None:
+        self.loads.append(load())
+        self.runs.append(timed(self.run, skip=self.skip))
+        self.loads.append(load())
+
+    @property
+    def best(self) -> Run:
+        return min(self.runs)
+
+
+LOCAL_STARTUP = """
+import sys, time
+started = time.perf_counter()
+from eventwire.api import code_articles, default_stages
+from eventwire.model import Article
+from eventwire.nlp import load_nlp
+from eventwire.readers import read_inputs
+load_nlp()
+warm = [a for a in read_inputs([sys.argv[1]]) if isinstance(a, Article)][:int(sys.argv[2])]
+for _ in code_articles(warm, stages=default_stages()):
+    pass
+print(time.perf_counter() - started)
+"""
+
+
+def local_side(folder: Path, workers: int) -> Side:
+    """The local runner, warmed up here; its start-up is timed in a new interpreter (this one
+    has spaCy loaded already from the previous core count)."""
     from eventwire.api import code_articles, default_stages
     from eventwire.model import Article
     from eventwire.nlp import load_nlp
     from eventwire.readers import read_inputs
 
+    fresh = subprocess.run(
+        [sys.executable, "-c", LOCAL_STARTUP, str(folder), str(WARMUP_DOCS)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    startup = float(fresh.stdout.split()[-1])
     load_nlp()
     stages = default_stages()
     warm = [a for a in read_inputs([folder]) if isinstance(a, Article)][:WARMUP_DOCS]
@@ -136,32 +187,66 @@ def local_run(folder: Path, workers: int, repeat: int) -> Run:
             events += len(found)
         return n, events
 
-    return best_of(repeat, run)
+    return Side("local", workers, run, startup)
 
 
-def spark_run(folder: Path, warmup: Path, workers: int, repeat: int) -> Run:
-    from eventwire.spark import run_spark, spark_session
+def spark_side(spark: Any, folder: Path, warmup: Path, scratch: Path, workers: int) -> Side:
+    """The Spark side; ``spark`` was just started, its start-up is timed here from the warm-up."""
+    from eventwire.spark import run_spark
 
+    started = time.perf_counter()
+    # start the Python workers and load spaCy and the stages in each, as the local warm-up
+    run_spark(
+        spark, [str(warmup)], output=str(scratch / "warm"), partitions=workers, incidents=False
+    )
+    startup = time.perf_counter() - started
+
+    def run() -> tuple[int, int]:
+        out = scratch / "out"
+        shutil.rmtree(out, ignore_errors=True)
+        summary = run_spark(spark, [str(folder)], output=str(out), incidents=False)
+        return summary.articles, summary.events
+
+    return Side("spark", workers, run, startup)
+
+
+def jvm_pids() -> frozenset[int]:
+    """The JVMs among this process's children (a local Spark session's driver)."""
+    pids = set()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat[stat.rindex(")") + 2 :].split()[1]) == os.getpid() and "java" in stat:
+            pids.add(int(entry.name))
+    return frozenset(pids)
+
+
+def compare(root: Path, workers: int, repeat: int) -> tuple[Side, Side]:
+    """Both sides at ``workers`` cores, started, warmed up, then run interleaved."""
+    from eventwire.spark import spark_session
+
+    scratch = Path(tempfile.mkdtemp(prefix="eventwire-spark-bench-"))
+    started = time.perf_counter()
     spark = spark_session(
         master=f"local[{workers}]",
         app_name="eventwire-bench",
         conf={"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false"},
     )
     spark.sparkContext.setLogLevel("ERROR")
-    scratch = Path(tempfile.mkdtemp(prefix="eventwire-spark-bench-"))
+    session = time.perf_counter() - started
     try:
-        # start the Python workers and load spaCy and the stages in each, as the local warm-up
-        run_spark(
-            spark, [str(warmup)], output=str(scratch / "warm"), partitions=workers, incidents=False
-        )
-
-        def run() -> tuple[int, int]:
-            out = scratch / "out"
-            shutil.rmtree(out, ignore_errors=True)
-            summary = run_spark(spark, [str(folder)], output=str(out), incidents=False)
-            return summary.articles, summary.events
-
-        return best_of(repeat, run)
+        remote = spark_side(spark, root / "corpus", root / "warmup", scratch, workers)
+        remote.startup += session
+        local = local_side(root / "corpus", workers)
+        local.skip = jvm_pids()  # the idle JVM's own threads are not the local runner's
+        for i in range(repeat):
+            for side in (local, remote) if i % 2 == 0 else (remote, local):
+                side.measure()
+        return local, remote
     finally:
         spark.stop()
         shutil.rmtree(scratch, ignore_errors=True)
@@ -172,7 +257,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--docs", type=int, default=200, help="generated articles (default 200)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="core counts")
     parser.add_argument("--files", type=int, default=8, help="JSON Lines files (default 8)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs per setting; best counts")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="interleaved runs per side; the fastest counts"
+    )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--words", type=int, default=400)
     args = parser.parse_args(argv)
@@ -186,54 +273,62 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             root / "corpus", args.docs, files=args.files, seed=args.seed, words=args.words
         )
         write_corpus(root / "warmup", WARMUP_DOCS, files=1, seed=args.seed + 1, words=args.words)
-        rows: list[tuple[str, int, float, float, int, int, float, float]] = []
+        sides: list[Side] = []
         for workers in args.workers:
-            for kind in ("local", "spark"):
-                before = load()
-                if kind == "local":
-                    seconds, cpu, n, events = local_run(root / "corpus", workers, args.repeat)
-                else:
-                    seconds, cpu, n, events = spark_run(
-                        root / "corpus", root / "warmup", workers, args.repeat
-                    )
-                rows.append((kind, workers, seconds, cpu, n, events, before, load()))
+            sides.extend(compare(root, workers, args.repeat))
     finally:
         shutil.rmtree(root, ignore_errors=True)
 
-    secs = {(kind, w): s for kind, w, s, *_ in rows}
-    cpus = {(kind, w): c for kind, w, _, c, *_ in rows}
-    rate = {(kind, w): n / s for kind, w, s, _, n, *_ in rows}
-    events_of = {(kind, w): e for kind, w, _, _, _, e, *_ in rows}
+    by = {(side.kind, side.workers): side for side in sides}
+    secs = {key: side.best[0] for key, side in by.items()}
+    cpus = {key: side.best[1] for key, side in by.items()}
+    rate = {key: side.best[2] / side.best[0] for key, side in by.items()}
     print(
         f"articles: {args.docs} generated (seed {args.seed}, ~{args.words} words), "
-        f"{words} words in {args.files} JSON Lines files; cpus: {os.cpu_count()}"
+        f"{words} words in {args.files} JSON Lines files; cpus: {os.cpu_count()}; "
+        f"{args.repeat} interleaved run(s) per side, the fastest counts"
     )
     header = (
         f"{'run':<34} {'seconds':>8} {'articles/s':>11} {'CPU s':>7} {'CPU ms/article':>14}"
-        f" {'events':>7} {'load before/after':>18}"
+        f" {'events':>7} {'start-up s':>10} {'load min/max':>13}"
     )
     print(header)
     print("-" * len(header))
-    for kind, w, s, c, n, events, before, after in rows:
-        name = f"local code_articles (n_process={w})" if kind == "local" else f"spark local[{w}]"
-        print(
-            f"{name:<34} {s:>8.2f} {n / s:>11.2f} {c:>7.1f} {1000 * c / n:>14.0f}"
-            f" {events:>7} {before:>8.2f} / {after:<7.2f}"
+    for side in sides:
+        w = side.workers
+        name = (
+            f"local code_articles (n_process={w})" if side.kind == "local" else f"spark local[{w}]"
         )
-    result: dict[str, Any] = {"docs": args.docs, "cpus": os.cpu_count()}
-    for kind, w in rate:
+        for i, (s, c, n, events) in enumerate(side.runs):
+            label = name if i == 0 else f"  run {i + 1}"
+            print(
+                f"{label:<34} {s:>8.2f} {n / s:>11.2f} {c:>7.1f} {1000 * c / n:>14.0f}"
+                f" {events:>7} {f'{side.startup:.1f}' if i == 0 else '':>10}"
+                f" {min(side.loads):>6.2f}/{max(side.loads):<6.2f}"
+            )
+    result: dict[str, Any] = {"docs": args.docs, "cpus": os.cpu_count(), "repeat": args.repeat}
+    for (kind, w), side in by.items():
         result[f"{kind}_{w}_articles_per_s"] = round(rate[kind, w], 3)
+        result[f"{kind}_{w}_cpu_ms_per_article"] = round(1000 * cpus[kind, w] / side.best[2], 1)
+        result[f"{kind}_{w}_startup_s"] = round(side.startup, 1)
     for w in args.workers:
+        local, remote = by["local", w], by["spark", w]
         overhead = secs["spark", w] / secs["local", w] - 1
         cpu_overhead = cpus["spark", w] / cpus["local", w] - 1
+        cold = (secs["spark", w] + remote.startup) / (secs["local", w] + local.startup) - 1
         result[f"overhead_{w}"] = round(overhead, 3)
         result[f"cpu_overhead_{w}"] = round(cpu_overhead, 3)
-        print(f"spark overhead at {w} core(s): {overhead:+.1%} wall clock, {cpu_overhead:+.1%} CPU")
-        if events_of["local", w] != events_of["spark", w]:
+        result[f"overhead_{w}_with_startup"] = round(cold, 3)
+        print(
+            f"spark overhead at {w} core(s): {overhead:+.1%} wall clock, {cpu_overhead:+.1%} CPU"
+            f" ({cold:+.1%} wall clock with start-up counted)"
+        )
+        found = {events for side in (local, remote) for *_, events in side.runs}
+        if len(found) > 1:
             print(
-                f"WARNING: the local runner at n_process={w} found {events_of['local', w]} "
-                f"events, Spark {events_of['spark', w]}: not the same work, so the overhead at "
-                f"{w} core(s) is not comparable"
+                f"WARNING: the runs at {w} core(s) found different numbers of events "
+                f"({sorted(found)}): not the same work, so the overhead at {w} core(s) is not "
+                "comparable"
             )
             result[f"overhead_{w}_comparable"] = False
     if 1 in args.workers and 2 in args.workers:
@@ -243,7 +338,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             f"spark speed-up 1 -> 2 cores: {result['spark_speedup_1_to_2']:.2f}x "
             f"(local runner: {result['local_speedup_1_to_2']:.2f}x)"
         )
-    result["load_avg_max"] = round(max(max(r[6], r[7]) for r in rows), 2)
+    result["load_avg_max"] = round(max(max(side.loads) for side in sides), 2)
     print(json.dumps(result))
     return result
 

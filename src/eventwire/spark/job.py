@@ -35,6 +35,12 @@ OUTPUTS = ("events", "articles", "problems", "incidents")
 WRITE_MODES = ("errorifexists", "overwrite")
 PARTITIONS_PER_CORE = 4  # small partitions balance the cores; one costs little
 READ_TASKS_PER_CORE = 2
+# In local mode the one JVM only moves rows between the Python workers and Parquet; its C2 JIT
+# compiler spent more CPU compiling Spark than the compiled code saved (half of the JVM's CPU
+# on 100-article runs, see docs/spark.md), so a local session stops at C1. A default only: a
+# later -XX:TieredStopAtLevel=4 in spark.driver.extraJavaOptions, or this key set, wins.
+LOCAL_JAVA_KEY = "spark.driver.defaultJavaOptions"
+LOCAL_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1"
 
 
 class SparkJobError(EventwireError):
@@ -67,7 +73,8 @@ def spark_session(
     *, master: str | None = None, app_name: str = "eventwire", conf: dict[str, str] | None = None
 ) -> SparkSession:
     """A SparkSession (an active one is reused); in local mode the Python workers run this
-    interpreter, so they import the same eventwire."""
+    interpreter, so they import the same eventwire, and the JVM compiles with C1 only
+    (``LOCAL_JAVA_OPTIONS``, unless ``conf`` sets ``spark.driver.defaultJavaOptions``)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError as e:
@@ -85,9 +92,17 @@ def spark_session(
         # PySpark starts its Python workers with $PYSPARK_PYTHON, else whatever "python3" is on
         # the PATH, which need not have eventwire; locally they run this interpreter.
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    for key, value in (conf or {}).items():
+    for key, value in session_settings(conf or {}, local=local).items():
         builder = builder.config(key, value)
     return builder.getOrCreate()
+
+
+def session_settings(conf: dict[str, str], *, local: bool) -> dict[str, str]:
+    """The settings a new session gets: ``conf``, and in local mode ``LOCAL_JAVA_OPTIONS``
+    unless ``conf`` sets that key."""
+    if not local or LOCAL_JAVA_KEY in conf:
+        return dict(conf)
+    return {LOCAL_JAVA_KEY: LOCAL_JAVA_OPTIONS, **conf}
 
 
 def output_path(output: str, name: str) -> str:

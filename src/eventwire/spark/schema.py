@@ -17,7 +17,7 @@ import pyarrow as pa
 
 from ..model import Article, Event
 from ..readers import Origin, Skipped
-from ..store.schema import Column, article_columns, event_columns, to_table
+from ..store.schema import Column, article_columns, event_columns, event_row, to_table
 
 if TYPE_CHECKING:
     from pyspark.sql.types import DataType, StructType
@@ -118,15 +118,18 @@ def event_day(event: Event, article: Article) -> date | None:
 
 
 def _rows(dicts: list[dict[str, Any]], columns: tuple[Column, ...]) -> list[tuple[Any, ...]]:
-    """Rows normalised exactly as the store writes them (same Arrow types), as tuples."""
+    """Rows normalised exactly as the store writes them (same Arrow types), as tuples, read
+    column by column (a dict per row would cost more than the conversion itself)."""
+    if not dicts:
+        return []
     table = to_table(dicts, columns)
-    names = [c.name for c in columns]
-    return [tuple(row[n] for n in names) for row in table.to_pylist()]
+    return list(zip(*(column.to_pylist() for column in table.columns), strict=True))
 
 
 def event_rows(article: Article, events: list[Event]) -> list[tuple[Any, ...]]:
     """One row per event, in the column order of ``events_schema()``."""
-    rows = _rows([event.to_dict() for event in events], event_columns())
+    # event_row, not Event.to_dict: the same values without dataclasses.asdict's deep copies
+    rows = _rows([event_row(event) for event in events], event_columns())
     out = []
     for row, event in zip(rows, events, strict=True):
         day = event_day(event, article)
