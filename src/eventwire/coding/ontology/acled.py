@@ -77,6 +77,27 @@ class AcledRules:
     cues: dict[str, tuple[Phrase, ...]]
 
 
+@dataclass(slots=True)
+class _Text:
+    """A text's words, their set, and which cue classes it was found to hold."""
+
+    words: tuple[str, ...]
+    present: frozenset[str]
+    hits: dict[str, bool]
+
+    @classmethod
+    def of(cls, text: str | None) -> _Text:
+        words = words_of(text)
+        return cls(words, frozenset(words), {})
+
+    def holds(self, name: str, rules: AcledRules) -> bool:
+        hit = self.hits.get(name)
+        if hit is None:
+            hit = any(has_phrase(self.words, p, self.present) for p in rules.cues[name])
+            self.hits[name] = hit
+        return hit
+
+
 @dataclass(frozen=True, slots=True)
 class _View:
     """What the rules look at: the event with PLOVER fields completed from its CAMEO code."""
@@ -88,8 +109,8 @@ class _View:
     source: frozenset[str]
     target: frozenset[str]
     killed: bool
-    words: tuple[str, ...]
-    target_words: tuple[tuple[str, ...], ...]
+    words: _Text
+    target_words: tuple[_Text, ...]
     trigger: tuple[str, ...]
 
 
@@ -131,9 +152,18 @@ def _word_matches(pattern: str, word: str) -> bool:
     return word in (pattern, pattern + "s", pattern + "es")
 
 
-def has_phrase(words: Sequence[str], phrase: Phrase) -> bool:
-    """True when the words hold the phrase (plural -s/-es and "*" prefixes allowed)."""
+def has_phrase(words: Sequence[str], phrase: Phrase, present: frozenset[str] | None = None) -> bool:
+    """True when the words hold the phrase (plural -s/-es and "*" prefixes allowed).
+    ``present``, the set of the words, answers most phrases without a scan."""
     n = len(phrase)
+    if present is not None:
+        first = phrase[0]
+        if first.endswith("*"):
+            found = any(w.startswith(first[:-1]) for w in present)
+        else:
+            found = first in present or first + "s" in present or first + "es" in present
+        if not found or n == 1:
+            return found
     return any(
         all(_word_matches(p, w) for p, w in zip(phrase, words[i : i + n], strict=True))
         for i in range(len(words) - n + 1)
@@ -256,15 +286,15 @@ def _view(event: Event, rules: AcledRules) -> _View:
         source=frozenset(_side(event.source_actors, rules.sector_groups)),
         target=frozenset(target),
         killed=event.killed is not None and event.killed.best > 0,
-        words=words_of(event.sentence),
-        target_words=tuple(words_of(a.text) for a in event.target_actors),
+        words=_Text.of(event.sentence),
+        target_words=tuple(_Text.of(a.text) for a in event.target_actors),
         trigger=words_of(event.trigger),
     )
 
 
-def _cued(names: Sequence[str], words: Sequence[str], rules: AcledRules) -> bool:
-    """True when the words hold a phrase of any of the named cue classes."""
-    return any(has_phrase(words, p) for name in names for p in rules.cues[name])
+def _cued(names: Sequence[str], text: _Text, rules: AcledRules) -> bool:
+    """True when the text holds a phrase of any of the named cue classes."""
+    return any(text.holds(name, rules) for name in names)
 
 
 def _matches(cond: Condition, view: _View, rules: AcledRules) -> bool:
@@ -289,7 +319,7 @@ def _matches(cond: Condition, view: _View, rules: AcledRules) -> bool:
     if cond.not_cues and _cued(cond.not_cues, view.words, rules):
         return False
     return not cond.target_cues or any(
-        _cued(cond.target_cues, words, rules) for words in view.target_words
+        _cued(cond.target_cues, text, rules) for text in view.target_words
     )
 
 
