@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
+from functools import cache
 from typing import Any
 
 SCHEMA_VERSION = 1
@@ -136,7 +137,7 @@ class Event:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
-        known = {f.name for f in fields(cls)}
+        known = _field_names(cls)
         values = {k: v for k, v in data.items() if k in known}
         values["source_actors"] = [Actor(**a) for a in values.get("source_actors") or []]
         values["target_actors"] = [Actor(**a) for a in values.get("target_actors") or []]
@@ -153,3 +154,8 @@ def event_id_for(article_id: str, trigger_start: int, cameo_code: str | None) ->
     """Stable event id: the same article coded twice gives the same ids."""
     raw = f"{article_id}:{trigger_start}:{cameo_code or ''}"
     return hashlib.sha1(raw.encode()).hexdigest()[:16]
+
+
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(cls))

@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description=(
             "List the incidents of a database: events from several sentences and articles "
             "that report one happening, with how many mentions, articles and outlets report "
-            "it and its combined tolls. `eventwire run` merges every 2,000 articles or two "
+            "it and its combined tolls. `eventwire run` merges every 10,000 articles or ten "
             "minutes and at its end; --update merges events left pending (an interrupted "
             "run), --rebuild forgets all incidents and merges again."
         ),
