@@ -64,7 +64,29 @@ class Figure:
     injured: Casualties | None
 
 
-class Report:
+class _Cached:
+    """The word-vector norm and the core days of a report or an incident, computed when first
+    asked for and forgotten (set to None) by the class whenever its words or days change."""
+
+    __slots__ = ()
+    tokens: dict[str, float]
+    days: dict[int, float]
+    _norm: float | None
+    _core: frozenset[int] | None
+
+    @property
+    def norm(self) -> float:
+        if self._norm is None:
+            self._norm = norm(self.tokens)
+        return self._norm
+
+    def core_days(self) -> frozenset[int]:
+        if self._core is None:
+            self._core = core_days(self.days)
+        return self._core
+
+
+class Report(_Cached):
     """One article's account of one happening: its events of one family that agree."""
 
     __slots__ = (
@@ -116,17 +138,6 @@ class Report:
                 self.tokens[token] = w * weight
         self._norm = None
 
-    @property
-    def norm(self) -> float:
-        if self._norm is None:
-            self._norm = norm(self.tokens)
-        return self._norm
-
-    def core_days(self) -> frozenset[int]:
-        if self._core is None:
-            self._core = core_days(self.days)
-        return self._core
-
     def span(self) -> tuple[int, int] | None:
         days = self.core_days()
         if days:
@@ -177,7 +188,7 @@ class Report:
         return (found | self.countries) or {""}
 
 
-class State:
+class State(_Cached):
     """What an incident keeps to score new reports and to write its record."""
 
     __slots__ = (
@@ -268,17 +279,6 @@ class State:
                 self.rep, self.rep_quality = mention.event, mention.quality
         self.members.extend(added)
         return added
-
-    @property
-    def norm(self) -> float:
-        if self._norm is None:
-            self._norm = norm(self.tokens)
-        return self._norm
-
-    def core_days(self) -> frozenset[int]:
-        if self._core is None:
-            self._core = core_days(self.days)
-        return self._core
 
     def span(self) -> tuple[int, int] | None:
         days = self.core_days()
