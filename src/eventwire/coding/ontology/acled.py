@@ -53,7 +53,7 @@ class Condition:
     cues: tuple[str, ...] = ()
     not_cues: tuple[str, ...] = ()
     target_cues: tuple[str, ...] = ()
-    trigger: tuple[str, ...] = ()
+    trigger: tuple[tuple[str, ...], ...] = ()  # phrases, split as the trigger's words are
 
 
 #: A cue phrase as words; a word ending in "*" matches any word it begins.
@@ -137,8 +137,8 @@ def _condition(spec: Any, where: str) -> Condition:
     if unknown := sorted(set(spec) - set(CONDITION_KEYS)):
         raise ConfigError(f"[E037] {where}: unknown condition keys {unknown}; use {CONDITION_KEYS}")
     values = {k: tuple(str(v) for v in spec.get(k) or ()) for k in CONDITION_KEYS if k != "killed"}
-    values["trigger"] = tuple(v.lower() for v in values["trigger"])
-    return Condition(**values, killed=spec.get("killed"))
+    trigger = tuple(_phrase(v) for v in values.pop("trigger"))
+    return Condition(**values, trigger=trigger, killed=spec.get("killed"))
 
 
 def words_of(text: str | None) -> tuple[str, ...]:
@@ -312,7 +312,7 @@ def _matches(cond: Condition, view: _View, rules: AcledRules) -> bool:
         return False
     if cond.killed is not None and cond.killed != view.killed:
         return False
-    if cond.trigger and not any(has_phrase(view.trigger, _phrase(t)) for t in cond.trigger):
+    if cond.trigger and not any(has_phrase(view.trigger, t) for t in cond.trigger):
         return False
     if any(not _cued([name], view.words, rules) for name in cond.cues):
         return False
