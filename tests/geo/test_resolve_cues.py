@@ -76,3 +76,36 @@ def test_an_english_county_outranks_an_american_town(geoparser):
     text = "Farmers in Essex said the British ban on exports would hurt the harvest."
     place = _first(geoparser, text, "Essex")
     assert (place.country, place.precision) == ("GBR", "admin2")
+
+
+def test_neighbouring_namesakes_back_each_other(geoparser):
+    # Edmonton and Enfield are both towns of north London a few km apart; the famous
+    # Edmonton (Alberta) and the Enfields of Connecticut or Nova Scotia lie far from each other
+    text = (
+        "Pupils from a primary school in Edmonton planted a garden this autumn. "
+        "The council in Enfield paid for the seeds."
+    )
+    places = {p.text: p for p in geoparser.places(text)}
+    assert places["Edmonton"].country == "GBR"
+    assert places["Enfield"].country == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Cholera cases rose in Nyanza Province on Monday.", "Nyanza Province", "KEN"),
+        ("Fighting spread across Katanga in 2006.", "Katanga", "COD"),
+        ("Militants moved through the Swat Valley last week.", "Swat Valley", "PAK"),
+        ("Oil spills fouled creeks in the Niger Delta again.", "Niger Delta", "NGA"),
+    ],
+)
+def test_former_provinces_and_named_regions_resolve(geoparser, text, name, country):
+    assert _first(geoparser, text, name).country == country
+
+
+def test_a_big_state_is_no_evidence_for_a_far_namesake(geoparser):
+    text = (
+        "Doctors in Los Angeles and San Diego said the clinic in Pittsburgh had seen "
+        "the same cases."
+    )
+    assert _first(geoparser, text, "Pittsburgh").admin1 == "Pennsylvania"

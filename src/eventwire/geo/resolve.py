@@ -40,6 +40,10 @@ EXPLICIT_CONTAINER = 8.0
 SUPPORT = 1.5  # per other name in the article with a plausible candidate near or around
 SUPPORT_KM = 150.0
 SUPPORT_CANDIDATES = 12
+SUPPORT_ROUNDS = 3  # support weighs others by their supported scores, so it is mutual
+LOCAL = 2.0  # extra support between places a few km apart: neighbourhoods of one local story
+LOCAL_KM = 5.0
+SIBLING_KM = 400.0  # towns of one province support each other only this close (not all Texas)
 HALF = 0.5  # support of a province by a place in it, and of places in the same province
 AROUND = 0.5  # support of a place by a province or district that holds it
 MAX_CANDIDATES = 40
@@ -76,11 +80,16 @@ class Resolver:
             [self._prior(m, c, cs) + h for c, h in zip(cs, hs, strict=True)]
             for m, cs, hs in zip(mentions, cands, self._holders(mentions, cands), strict=True)
         ]
-        support = self._support(mentions, cands, priors)
-        priors = [
-            [p + SUPPORT * x for p, x in zip(ps, xs, strict=True)]
-            for ps, xs in zip(priors, support, strict=True)
-        ]
+        # support is mutual: a namesake that two names' nearby candidates back gains weight,
+        # so it backs them more in the next round ("Edmonton" and "Enfield" of north London)
+        supported = priors
+        for _ in range(SUPPORT_ROUNDS):
+            support = self._support(mentions, cands, supported)
+            supported = [
+                [p + SUPPORT * x for p, x in zip(ps, xs, strict=True)]
+                for ps, xs in zip(priors, support, strict=True)
+            ]
+        priors = supported
         choice = [self._argmax(p) for p in priors]
         scores = priors
         for _ in range(2):
@@ -282,10 +291,14 @@ class Resolver:
         # and is supported by them; distance to a region's centre says little, and countries
         # are left to the article's focus
         place = kinds == PLACE
-        near = np.exp(-km / SUPPORT_KM) * (place[:, None] & place[None, :])
+        near = (np.exp(-km / SUPPORT_KM) + LOCAL * np.exp(-km / LOCAL_KM)) * (
+            place[:, None] & place[None, :]
+        )
         around = (a1[:, None] == entries[None, :]) | (a2[:, None] == entries[None, :])
         holds = (a1[None, :] == entries[:, None]) | (a2[None, :] == entries[:, None])
-        siblings = (a1[:, None] == a1[None, :]) & (a1[:, None] >= 0) & place[:, None]
+        siblings = (
+            (a1[:, None] == a1[None, :]) & (a1[:, None] >= 0) & place[:, None] & (km < SIBLING_KM)
+        )
         # provinces named together are provinces of one country ("Oregon, Washington and
         # Wyoming"), not towns that happen to lie near one another
         states = (kinds == ADMIN1) & (countries >= 0)
