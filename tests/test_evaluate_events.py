@@ -137,3 +137,32 @@ def test_dev_set_gate(devsets, name, split, floors):
     scores = evaluate_events(devsets / "events" / name, split=split)
     for metric, floor in floors.items():
         assert scores.metrics[metric] >= floor, (name, metric, scores.metrics[metric])
+
+
+def test_cameo_scorer_matches_each_gold_dyad_to_its_own_event():
+    gold = [
+        {"source_actor_code": s, "target_actor_code": t, "cameo_code": "040"}
+        for s, t in (("FRA", "DEU"), ("DEU", "FRA"))
+    ]
+    records = [{"id": "r", "text": "x", "events": gold}]
+    dyads = [event("040", source="FRA", target="DEU"), event("040", source="DEU", target="FRA")]
+    scores = score_cameo(records, {"r": dyads})
+    assert scores.metrics["source_country_accuracy"] == 1.0
+    assert scores.metrics["target_country_accuracy"] == 1.0
+    assert scores.metrics["dyad_precision"] == scores.metrics["dyad_recall"] == 1.0
+
+
+def test_cameo_scorer_dyad_precision_counts_spurious_dyads():
+    gold = [{"source_actor_code": "FRA", "target_actor_code": "DEU", "cameo_code": "040"}]
+    records = [{"id": "r", "text": "x", "events": gold}]
+    dyads = [event("040", source="FRA", target="DEU"), event("040", source="ITA", target="ESP")]
+    scores = score_cameo(records, {"r": dyads})
+    assert scores.metrics["dyad_precision"] == 0.5
+    assert scores.metrics["dyad_recall"] == 1.0
+
+
+def test_cameo_scorer_reads_petrarch_unknown_country_as_a_bare_sector():
+    gold = [{"source_actor_code": "---GOV", "target_actor_code": "---", "cameo_code": "010"}]
+    records = [{"id": "r", "text": "x", "events": gold}]
+    predicted = {"r": [event("010", source="GOV")]}
+    assert score_cameo(records, predicted).metrics["record_exact"] == 1.0

@@ -5,7 +5,8 @@ Recognised gold formats (JSON Lines, one record per line, each with ``id`` and `
 - quad class: ``label`` 0-4 (0 statements and appeals, 1 verbal cooperation, 2 material
   cooperation, 3 verbal conflict, 4 material conflict) — scored on the main event;
 - coded events: ``events[]`` of ``{source_actor_code, target_actor_code, cameo_code}`` with
-  optional ``expect_no_events`` — record exact match, event root P/R/F1, actor codes;
+  optional ``expect_no_events`` — record exact match, event root P/R/F1, actor countries
+  (each gold event against its best-matching predicted event of the same root), dyad P/R;
 - actor spans: ``source_spans`` / ``target_spans`` — overlap with coded actor text;
 - ACLED sub-event type: ``label`` in upper-case (e.g. ``AIR_STRIKE``) — main event's sub-type;
 - dates and casualties: ``events[]`` of ``{trigger, killed, injured, date, ...}``.
@@ -296,8 +297,12 @@ def _country(code: str | None) -> str | None:
 
 
 def _no_actor(code: str | None) -> str:
-    """A gold actor code as eventwire writes it: PETRARCH's "---" (no actor) is empty."""
-    return "" if code in (None, "---") else str(code)
+    """A gold actor code as eventwire writes it: PETRARCH's "---" (no actor) is empty, and
+    its "---" for an unknown country is left out ("---GOV", "a senior official": "GOV")."""
+    if code in (None, "---"):
+        return ""
+    code = str(code)
+    return code[3:] if code.startswith("---") else code
 
 
 def _triples(events: Sequence[Event]) -> Iterator[tuple[str, str, str]]:
@@ -309,16 +314,52 @@ def _triples(events: Sequence[Event]) -> Iterator[tuple[str, str, str]]:
                 yield (s.code if s else "") or "", (t.code if t else "") or "", e.cameo_code or ""
 
 
+def _actor_hits(gold: dict[str, Any], event: Event) -> int:
+    """How many of a gold event's actor countries an event has in the same role."""
+    hits = 0
+    for code, actors in (
+        (gold["source_actor_code"], event.source_actors),
+        (gold["target_actor_code"], event.target_actors),
+    ):
+        country = _country(code)
+        hits += country is not None and any(a.country == country for a in actors)
+    return hits
+
+
+def _best_match(gold: dict[str, Any], candidates: Sequence[Event]) -> Event | None:
+    """The predicted event a gold event is scored against: of the events with its CAMEO root
+    (else of all), the one with the most of its actor countries (the main event on a tie).
+    Coders write one event per dyad, so "A, B and C met" is six events and each gold dyad is
+    matched to its own; spurious dyads cost in ``dyad_precision``."""
+    main = main_of(candidates)
+    return max(candidates, key=lambda e: (_actor_hits(gold, e), e is main), default=None)
+
+
+def _dyad_key(source: str, target: str, code: str) -> tuple[str, str, str]:
+    return source, target, code[:2]
+
+
 def score_cameo(records: Sequence[dict[str, Any]], predicted: dict[str, list[Event]]) -> Scores:
     exact = 0
     tp = fp = fn = 0
     src_ok = src_n = tgt_ok = tgt_n = 0
+    dyad_tp = dyad_pred = dyad_gold = 0
     categories: dict[str, list[int]] = {}
     roots = []
     for r in records:
         events = [e for e in predicted.get(str(r["id"]), []) if not e.negated]
         gold = r.get("events") or []
         triples = set(_triples(events))
+        gold_dyads = {
+            _dyad_key(_no_actor(g["source_actor_code"]), _no_actor(g["target_actor_code"]),
+                      g["cameo_code"])
+            for g in gold
+        }  # fmt: skip
+        if gold_dyads:
+            predicted_dyads = {_dyad_key(*t) for t in triples}
+            dyad_tp += len(predicted_dyads & gold_dyads)
+            dyad_pred += len(predicted_dyads)
+            dyad_gold += len(gold_dyads)
         if r.get("expect_no_events") or not gold:
             ok = not events
         else:
@@ -339,7 +380,7 @@ def score_cameo(records: Sequence[dict[str, Any]], predicted: dict[str, list[Eve
             candidates = [
                 e for e in events if e.cameo_code and e.cameo_code[:2] == g["cameo_code"][:2]
             ]
-            event = main_of(candidates) or main_of(events)
+            event = _best_match(g, candidates) or _best_match(g, events)
             roots.append(
                 (
                     g["cameo_code"][:2],
@@ -376,6 +417,8 @@ def score_cameo(records: Sequence[dict[str, Any]], predicted: dict[str, list[Eve
             "main_root_accuracy": sum(g == q for g, q in roots) / len(roots) if roots else 0.0,
             "source_country_accuracy": src_ok / src_n if src_n else 0.0,
             "target_country_accuracy": tgt_ok / tgt_n if tgt_n else 0.0,
+            "dyad_precision": dyad_tp / dyad_pred if dyad_pred else 0.0,
+            "dyad_recall": dyad_tp / dyad_gold if dyad_gold else 0.0,
         }
     )
     scores.counts = {

@@ -50,3 +50,14 @@ def test_a_scheduled_act_keeps_its_code(nlp, text, code):
         sentence.doc = nlp(sentence.text)
     events = Extractor.load()(doc).events
     assert [e.cameo_code for e in events] == [code]
+
+
+def test_a_group_meeting_is_coded_as_every_ordered_pair(nlp):
+    doc = prepare(Article.from_text("Chile, Peru and Bolivia met in La Paz on Monday."))
+    for sentence in doc.sentences:
+        sentence.doc = nlp(sentence.text)
+    events = [e for e in Extractor.load()(doc).events if e.cameo_code == "040"]
+    pairs = {(e.source_actors[0].country, e.target_actors[0].country) for e in events}
+    parties = ("CHL", "PER", "BOL")
+    assert pairs == {(s, t) for s in parties for t in parties if s != t}
+    assert len({e.event_id for e in events}) == len(events) == 6

@@ -3,10 +3,9 @@ codes on the UniversalPetrarch validation sentences with the Phoenix dictionarie
 
 Floors sit just under what the coder reaches; a change that lowers a score fails unless the
 floor is consciously moved. Run `eventwire eval events FILE --dictionaries DIR` for the
-breakdown. 20 of the suite's 284 records expect PETRARCH's placeholder codes ("---GOV",
-quoted texts) that eventwire does not write; two ids are repeated (read_gold makes them
-unique).
-"""
+breakdown. PETRARCH's "---" for an unknown country is scored as eventwire's bare sector
+("---GOV" is "GOV"); a few records expect quoted texts as codes, which eventwire does not
+write; two ids are repeated (read_gold makes them unique)."""
 
 from __future__ import annotations
 
@@ -28,18 +27,20 @@ SUITE_DICTIONARIES = EVENTS / "petrarch2_validate_dictionaries"
 UP = EVENTS / "up_petr2_gsr_validation.jsonl"
 PHOENIX = SHARED / "reference" / "dictionaries" / "petrarch2"
 
-SUITE_FLOOR = 0.84
+SUITE_FLOOR = 0.86
 CATEGORY_FLOORS = {
     "SYNSET": 0.98,
-    "DATE": 0.90,
-    "DEMO": 0.85,
-    "VERB": 0.90,
+    "DATE": 0.98,
+    "DEMO": 0.90,
+    # 0.91 before unnamed officials were coded ("a senior official said": GOV); one record
+    # expects no event for that when nothing else in its sentence is coded
+    "VERB": 0.86,
     "AGENT": 0.85,
     "PATTERN": 0.75,
-    "COMPOUND": 0.70,
+    "COMPOUND": 0.82,
 }
 UP_SOURCE_FLOOR = 0.85
-UP_TARGET_FLOOR = 0.80
+UP_TARGET_FLOOR = 0.92
 
 
 def _need(*paths: Path) -> None:

@@ -100,6 +100,19 @@ class DocumentActors:
         self._spans: dict[int, list[tuple[Mention, tuple[int, ...]]]] = {}  # sentence -> tokens
 
     # ------------------------------------------------------------------ public
+    def user_role(self, sentence: Sentence, head: Token, *, head_only: bool = False) -> bool:
+        """Whether the phrase headed by ``head`` holds (``head_only``: is headed by) a role word
+        of a PETRARCH-style user dictionary: PETRARCH codes such a phrase with no country too
+        ("a senior official" -> ---GOV), where a built-in role word alone ("one of the girls")
+        is not an actor."""
+        self._current = sentence
+        phrase = build_phrase(head)
+        core = actor_head(head)
+        if core is not head:
+            phrase = Phrase(head=core, zones=phrase.zones)
+        hits = self._agents(phrase, [], compose_only=True)
+        return any(hit.has_head or not head_only for hit in hits)
+
     def code_all(self, sentence: Sentence, head: Token) -> list[Actor]:
         """The actors of the noun phrase headed by ``head``: one, or several when a user
         dictionary codes it as several ("The Shire" [FRO/BIL/SAM]; "lawmakers in Fornost

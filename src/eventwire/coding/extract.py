@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 SCHEDULING_VERBS = frozenset({"schedule", "expect", "set", "slate"})
 TIME_WORDS = frozenset({"before", "after", "since", "following", "until"})
 CLAUSE_DEPS = frozenset({"ROOT", "advcl", "ccomp", "xcomp", "conj", "relcl", "acl", "parataxis"})
+#: CAMEO roots of acts done together: coordinated parties with no other party named act on
+#: one another ("A, B and C met": A->B, A->C, B->A, ...), as PETRARCH codes them.
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06"})
 #: Future coercion by a known actor is a threat (PLOVER THREATEN), not the act itself.
 FUTURE_AS_THREAT = {"18": "138", "19": "138", "20": "138", "17": "137", "16": "131"}
 
@@ -65,11 +68,11 @@ class Extractor:
             before = len(doc.events)
             for frame in frames:
                 if frame.match.reading.roles is not None:
-                    doc.events += self._as_stated(doc, sentence, frame, actors)
+                    doc.events += dyadic(self._as_stated(doc, sentence, frame, actors))
                     continue
                 event = self._event(doc, sentence, frame, actors)
                 if event is not None:
-                    doc.events.append(event)
+                    doc.events += dyadic([event])
             told_violence = any(_violent(e.cameo_code) for e in doc.events[before:])
         return doc
 
@@ -93,12 +96,24 @@ class Extractor:
             return []
         token = frame.token
 
-        def first(groups: list[list[Token]], exclude: list[Actor] = ()) -> list[Actor]:  # type: ignore[assignment]
+        def first(
+            groups: list[list[Token]],
+            exclude: list[Actor] = (),  # type: ignore[assignment]
+            *,
+            target: bool = False,
+        ) -> list[Actor]:
+            # a bare role word is a target only as the head of its phrase ("arrested
+            # students", not "conducting military exercises"); a source anywhere in it
             for group in groups:
                 heads = with_appositions(group)
-                coded = _shared_agents(heads, [actors.code_all(sentence, h) for h in heads])
+                by_head = [actors.code_all(sentence, h) for h in heads]
+                coded = _shared_agents(heads, by_head)
+                roles = {_span(a) for h, found in zip(heads, by_head, strict=True)
+                         if actors.user_role(sentence, h, head_only=target)
+                         for a in found}  # fmt: skip
                 found = [a for a in _unique(coded)
-                         if _stated(a) and all(_span(a) != _span(x) for x in exclude)]  # fmt: skip
+                         if (_stated(a) or _span(a) in roles)
+                         and all(_span(a) != _span(x) for x in exclude)]  # fmt: skip
                 if found:
                     return found
             return []
@@ -111,16 +126,16 @@ class Extractor:
             sources = first([*source_groups(frame.sources), governing_subjects(token)])
         taken = {t.i for s in frame.sources for t in s.subtree}
         if roles.target is not None:
-            targets = first(role_groups(token, roles.target, exclude=taken), sources)
+            targets = first(role_groups(token, roles.target, exclude=taken), sources, target=True)
         elif roles.petrarch:
-            targets = first(role_groups(token, "object", exclude=taken), sources)
+            targets = first(role_groups(token, "object", exclude=taken), sources, target=True)
             passive = passive_subjects(token) if roles.source is None and not sources else []
             if passive:
                 # PETRARCH reads the subject of a passive without a "by" phrase as the source
                 # when another actor follows ("X was criticized over its dispute with Y")
                 later = taken | {t.i for s in passive for t in s.subtree}
                 acting = first([passive])
-                others = first(role_groups(token, "object", exclude=later), acting)
+                others = first(role_groups(token, "object", exclude=later), acting, target=True)
                 if acting and others:
                     sources, targets = acting, others
         else:
@@ -188,6 +203,50 @@ def _stated_events(
         copy.event_id = event_id_for(event.article_id, event.trigger_start, tag)
         out.append(copy)
     return out
+
+
+def dyadic(events: Sequence[Event]) -> list[Event]:
+    """Events with one source and one target each, as CAMEO coders and GDELT write them:
+    coordinated parties give one event per (source, target) pair ("A and B attacked C":
+    A->C, B->C), and parties acting together with no one else named act on one another
+    (MUTUAL_ROOTS). An event that is a dyad already keeps its id; a split one's dyads get
+    ids from it and their actors' spans, so they are stable and unique per sentence."""
+    out: list[Event] = []
+    seen: set[str] = set()
+    for event in events:
+        pairs = _dyads(event)
+        if len(pairs) == 1:
+            out.append(event)
+            seen.add(event.event_id)
+            continue
+        for source, target in pairs:
+            tag = f"{event.event_id}|{_span_key(source)}>{_span_key(target)}"
+            event_id = event_id_for(event.article_id, event.trigger_start, tag)
+            if event_id in seen:
+                continue
+            seen.add(event_id)
+            out.append(
+                replace(
+                    event,
+                    event_id=event_id,
+                    source_actors=[source] if source else [],
+                    target_actors=[target] if target else [],
+                )
+            )
+    return out
+
+
+def _dyads(event: Event) -> list[tuple[Actor | None, Actor | None]]:
+    sources, targets = event.source_actors, event.target_actors
+    code = event.cameo_code or ""
+    parties = {(a.start, a.end) for a in sources}
+    if not targets and len(parties) > 1 and code[:2] in MUTUAL_ROOTS:
+        return [(s, o) for s in sources for o in sources if (s.start, s.end) != (o.start, o.end)]
+    return [(s, t) for s in sources or [None] for t in targets or [None]]
+
+
+def _span_key(actor: Actor | None) -> str:
+    return "" if actor is None else f"{actor.start}:{actor.end}:{actor.code or ''}"
 
 
 def _unique(found: list[Actor]) -> list[Actor]:
