@@ -58,7 +58,8 @@ class FailOnMark:
 
 
 def default_stages_failing_on_mark() -> list:
-    """The library's default stages, behind a stage that makes marked records fail."""
-    from eventwire.api import default_stages
+    """The library's default stages (built once per Python worker, as the job builds them),
+    behind a stage that makes marked records fail."""
+    from eventwire.spark.worker import build_stages
 
-    return [FailOnMark(), *default_stages()]
+    return [FailOnMark(), *build_stages(None, ())]

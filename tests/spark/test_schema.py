@@ -8,7 +8,12 @@ import pytest
 
 from eventwire.model import Actor, Article, Casualties, Event, Location
 from eventwire.readers import Origin
-from eventwire.spark.job import LOCAL_JAVA_KEY, LOCAL_JAVA_OPTIONS, session_settings
+from eventwire.spark.job import (
+    LOCAL_DEFAULTS,
+    LOCAL_JAVA_KEY,
+    LOCAL_JAVA_OPTIONS,
+    session_settings,
+)
 from eventwire.spark.schema import article_row, event_rows
 from eventwire.store.schema import event_columns, to_table
 
@@ -71,13 +76,17 @@ def test_an_article_without_events_has_no_event_rows() -> None:
 @pytest.mark.parametrize(
     ("conf", "local", "expected"),
     [
-        ({}, True, {LOCAL_JAVA_KEY: LOCAL_JAVA_OPTIONS}),
-        ({"a": "1"}, True, {LOCAL_JAVA_KEY: LOCAL_JAVA_OPTIONS, "a": "1"}),
-        ({LOCAL_JAVA_KEY: "-Xss4m"}, True, {LOCAL_JAVA_KEY: "-Xss4m"}),  # the caller's wins
+        ({}, True, LOCAL_DEFAULTS),
+        ({"a": "1"}, True, {**LOCAL_DEFAULTS, "a": "1"}),
+        ({LOCAL_JAVA_KEY: "-Xss4m"}, True, {**LOCAL_DEFAULTS, LOCAL_JAVA_KEY: "-Xss4m"}),  # wins
+        ({"spark.ui.enabled": "true"}, True, {**LOCAL_DEFAULTS, "spark.ui.enabled": "true"}),
         ({"a": "1"}, False, {"a": "1"}),  # a cluster's JVMs are long-lived: C2 pays there
     ],
 )
-def test_a_local_session_compiles_with_c1_unless_told_otherwise(conf, local, expected) -> None:
+def test_a_local_session_compiles_with_c1_and_has_no_ui_unless_told_otherwise(
+    conf, local, expected
+) -> None:
+    assert LOCAL_DEFAULTS[LOCAL_JAVA_KEY] == LOCAL_JAVA_OPTIONS
     assert session_settings(conf, local=local) == expected
 
 

@@ -14,16 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EventwireError, InputError
-from .incidents import incident_stage, incidents_module
+from .incidents import incident_stage
 from .plan import WorkUnit, is_remote, pack_units, plan_inputs
-from .schema import (
-    DAY_COLUMN,
-    KINDS,
-    PARTITION_COLUMN,
-    articles_schema,
-    events_schema,
-    tagged_schema,
-)
+from .schema import DAY_COLUMN, KINDS, PARTITION_COLUMN, tagged_schema
 from .worker import Counters, StageFactory, code_partition, keyed_records, partition_of
 
 if TYPE_CHECKING:
@@ -41,6 +34,9 @@ READ_TASKS_PER_CORE = 2
 # later -XX:TieredStopAtLevel=4 in spark.driver.extraJavaOptions, or this key set, wins.
 LOCAL_JAVA_KEY = "spark.driver.defaultJavaOptions"
 LOCAL_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1"
+# Settings a local session gets unless ``conf`` sets them: C1 only (above), and no web UI,
+# whose Jetty server cost 1.5-3 s of the session's start-up (see docs/spark.md, Start-up).
+LOCAL_DEFAULTS = {LOCAL_JAVA_KEY: LOCAL_JAVA_OPTIONS, "spark.ui.enabled": "false"}
 
 
 class SparkJobError(EventwireError):
@@ -73,8 +69,8 @@ def spark_session(
     *, master: str | None = None, app_name: str = "eventwire", conf: dict[str, str] | None = None
 ) -> SparkSession:
     """A SparkSession (an active one is reused); in local mode the Python workers run this
-    interpreter, so they import the same eventwire, and the JVM compiles with C1 only
-    (``LOCAL_JAVA_OPTIONS``, unless ``conf`` sets ``spark.driver.defaultJavaOptions``)."""
+    interpreter, so they import the same eventwire, and the session gets ``LOCAL_DEFAULTS``
+    (C1 only, no web UI) for the keys ``conf`` does not set."""
     try:
         from pyspark.sql import SparkSession
     except ImportError as e:
@@ -98,11 +94,9 @@ def spark_session(
 
 
 def session_settings(conf: dict[str, str], *, local: bool) -> dict[str, str]:
-    """The settings a new session gets: ``conf``, and in local mode ``LOCAL_JAVA_OPTIONS``
-    unless ``conf`` sets that key."""
-    if not local or LOCAL_JAVA_KEY in conf:
-        return dict(conf)
-    return {LOCAL_JAVA_KEY: LOCAL_JAVA_OPTIONS, **conf}
+    """The settings a new session gets: ``conf``, and in local mode ``LOCAL_DEFAULTS`` for the
+    keys ``conf`` does not set."""
+    return {**LOCAL_DEFAULTS, **conf} if local else dict(conf)
 
 
 def output_path(output: str, name: str) -> str:
@@ -193,12 +187,14 @@ def run_spark(
             for row in problems.limit(shown_problems).collect()
         )
         log.info("wrote articles and problems at %.1f s", time.perf_counter() - started)
+        # from the cache too: reading the written events and articles back would be one more
+        # pass over the output (and a Parquet scan to plan) for the same rows
+        merged = _incidents(spark, table, output, mode) if incidents else "not merged: turned off"
+        log.info("incidents %s at %.1f s", merged, time.perf_counter() - started)
     except AnalysisException as e:  # e.g. the output exists (remote outputs are not checked)
         raise SparkJobError(f"[E309] cannot write under {output}: {_first_line(e)}") from e
     finally:
         table.unpersist()
-    merged = _incidents(spark, output, mode) if incidents else "not merged: turned off"
-    log.info("incidents %s at %.1f s", merged, time.perf_counter() - started)
     totals = counters.values()
     return SparkSummary(
         output=output,
@@ -237,14 +233,10 @@ def _first_line(error: BaseException) -> str:
     return text.splitlines()[0] if text else type(error).__name__
 
 
-def _incidents(spark: SparkSession, output: str, mode: str) -> str:
-    """Merge the written events into incidents (a Spark stage); "written" or why not."""
-    module = incidents_module()
-    if isinstance(module, str):
-        return module  # nothing to read the events back for
-    events = spark.read.schema(events_schema()).parquet(output_path(output, "events"))
-    articles = spark.read.schema(articles_schema()).parquet(output_path(output, "articles"))
-    merged = incident_stage(spark, events, articles)
+def _incidents(spark: SparkSession, table: DataFrame, output: str, mode: str) -> str:
+    """Merge the coded events (the cached rows) into incidents (a Spark stage); "written" or
+    why not."""
+    merged = incident_stage(spark, _part(table, "event"), _part(table, "article"))
     if isinstance(merged, str):
         return merged
     merged.sortWithinPartitions("incident_id").write.mode(mode).parquet(
