@@ -23,6 +23,7 @@ def extractor(tmp_path_factory) -> Extractor:
     extra_agents = "MEDIA {} [~MED]\nGOVERNMENT [~GOV]\nLAWMAKER [~LEG]\nAMBASSADOR [~GOV]\n"
     extra_verbs = "\n--- RESTORE [064] ---\nRESTORE\n- * DIPLOMATIC [064]\n"
     extra_verbs += "\n--- CONDEMN [122] ---\nCONDEMN\n"
+    extra_verbs += "\n--- DISRUPT [1717] ---\nDISRUPT\n- + * IN $ [075]\n"
     (folder / "a.txt").write_text(ACTORS + extra_actors, encoding="utf-8")
     (folder / "b.txt").write_text(AGENTS + extra_agents, encoding="utf-8")
     (folder / "c.txt").write_text(VERBS + extra_verbs, encoding="utf-8")
@@ -61,6 +62,25 @@ def code(
 )  # fmt: skip
 def test_patterns_roles_and_composition(extractor, text, expected):
     assert expected in code(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "A and the small proud B": the small model reads "A and the small proud" as one
+        # modifier of B
+        ("Eriador and the small proud Arnor condemned Mordor.",
+         {("ERI", "MOR", "122"), ("ARN", "MOR", "122")}),
+        # "anti- X": the model ends a sentence at the hanging prefix; "in" read as a particle
+        ("Osgiliath was said to disrupt in an anti- Mordor rally on Monday.",
+         {("MOR", "OSG", "075")}),
+        # the "of" phrase after the last conjunct is that conjunct's
+        ("Eriador's soldiers and archers of Arnor condemned Mordor.",
+         {("ERIMIL", "MOR", "122"), ("ARN", "MOR", "122")}),
+    ],
+)  # fmt: skip
+def test_repaired_parses(extractor, text, expected):
+    assert expected <= code(extractor, text)
 
 
 def test_several_actors_from_one_name(extractor):

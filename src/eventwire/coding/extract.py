@@ -11,6 +11,7 @@ from ..model import Actor, Event, event_id_for
 from ..pipeline import Document, Sentence
 from .frames import VIOLENT_ROOTS, Frame, build_frames, embedded_code, is_bare_toll_only
 from .lexicon import Lexicon, builtin_lexicon
+from .repair import repair_parse
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,6 +55,9 @@ class Extractor:
     def __call__(self, doc: Document) -> Document:
         if self.discards is not None and self.discards.story(doc.article.text):
             return doc
+        for sentence in doc.sentences:
+            if sentence.doc is not None:
+                repair_parse(sentence.doc)
         actors = self.actors.for_document(doc)
         told_violence = False  # whether the sentence before told a violent event
         for sentence in doc.sentences:

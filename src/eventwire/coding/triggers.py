@@ -161,11 +161,21 @@ def _lemma_candidates(token: Token) -> list[str]:
     return out
 
 
+def not_a_form(token: Token) -> bool:
+    """A verb written with an "-es" its lemma never takes ("retreates"; but "fixes",
+    "pushes", "goes"): not a form of that verb, so no trigger (the lemmatizer strips the
+    suffix all the same)."""
+    word, lemma = token.text.lower(), token.lemma_.lower()
+    if word != lemma + "es" or not lemma.isalpha():
+        return False
+    return not lemma.endswith(("s", "x", "z", "ch", "sh", "o"))
+
+
 def find_triggers(doc: Doc, lexicon: Lexicon) -> Iterator[TriggerMatch]:
     """Every token of ``doc`` that the lexicon knows, with its reading in context."""
     for token in doc:
         pos = _pos(token)
-        if pos is None:
+        if pos is None or (pos == "VERB" and not_a_form(token)):
             continue
         trigger = next(
             (t for w in _lemma_candidates(token) if (t := lexicon.lookup(w, pos)) is not None), None

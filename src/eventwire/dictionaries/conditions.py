@@ -210,11 +210,29 @@ class Condition:
         raise AssertionError(self.key)
 
 
-def _prep_holds(cond: Condition, token: Token) -> bool:
-    for prep in token.children:
-        if prep.dep_ not in ("prep", "agent", "dative"):
+def _particle_objects(token: Token) -> dict[int, list[Token]]:
+    """Prepositions read as particles of the trigger ("disrupted in an X rally": "in" as a
+    particle, the rally as the verb's object): the object right after the particle is the
+    preposition's, since a PETRARCH pattern ("* IN $") is a sequence of words."""
+    out: dict[int, list[Token]] = {}
+    for prt in token.children:
+        if prt.dep_ != "prt" or prt.i <= token.i:
             continue
-        pobjs = with_conjuncts([c for c in prep.children if c.dep_ == "pobj"])
+        obj = [c for c in token.children if c.dep_ == "dobj" and c.left_edge.i == prt.i + 1]
+        if obj:
+            out[prt.i] = obj
+    return out
+
+
+def _prep_holds(cond: Condition, token: Token) -> bool:
+    particles = _particle_objects(token)
+    for prep in token.children:
+        if prep.i in particles:
+            pobjs = with_conjuncts(particles[prep.i])
+        elif prep.dep_ not in ("prep", "agent", "dative"):
+            continue
+        else:
+            pobjs = with_conjuncts([c for c in prep.children if c.dep_ == "pobj"])
         if prep.lower_ in cond.words and pobjs:
             return True
         for seq in cond.sequences:
@@ -468,6 +486,10 @@ def _prep_objects(token: Token, prep: str) -> list[Token]:
         p for c in token.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
         for p in c.children if p.dep_ == "pobj"
     ]  # fmt: skip
+    direct += [
+        o for i, objs in _particle_objects(token).items() if token.doc[i].lower_ == prep
+        for o in objs
+    ]  # fmt: skip
     if direct:
         return with_conjuncts(direct)
     for t in right_context(token):
@@ -491,8 +513,8 @@ def role_groups(token: Token, where: str, *, exclude: Iterable[int] = ()) -> lis
     the first actor after the verb); "after" (the first actor after the verb); "after-in"
     (the first after the object of "in"); a preposition (its object)."""
     skip = set(exclude)
-    if where == "subject":
-        return [subjects(token)]
+    if where == "subject":  # "X was seen to break in ...": the subject of the verb above
+        return [subjects(token) or governing_subjects(token)]
     if where == "object":
         return [objects(token), *target_groups(token, exclude=skip)]
     if where.startswith("after"):
@@ -505,7 +527,8 @@ def role_groups(token: Token, where: str, *, exclude: Iterable[int] = ()) -> lis
                 for group in inner_groups(later, set(skip))[: int(count) - 1]:
                     skip |= {t.i for h in group for t in phrase_tokens(h)}
         return target_groups(token, exclude=skip)
-    return [_prep_objects(token, where)]
+    # the preposition's object, then the first actor inside its phrase ("in a Narnia rally")
+    return source_groups(_prep_objects(token, where)) or [[]]
 
 
 def with_appositions(tokens: Iterable[Token]) -> list[Token]:

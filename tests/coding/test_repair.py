@@ -1,0 +1,100 @@
+"""Parse repairs on hand-built parses that copy the small model's mistakes."""
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from eventwire.coding.repair import repair_parse
+from eventwire.coding.syntax import with_conjuncts
+from eventwire.coding.triggers import not_a_form
+
+
+def parsed(words, heads, deps, pos, tags=None, lemmas=None):
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def test_a_hanging_prefix_no_longer_ends_the_sentence():
+    # "Rebels stormed a pro- Narnia rally": the parse ends a sentence at "pro-"
+    doc = parsed(
+        ["Rebels", "stormed", "a", "pro-", "Narnia", "rally", "."],
+        [1, 1, 3, 1, 5, 5, 5],
+        ["nsubj", "ROOT", "det", "dobj", "compound", "ROOT", "punct"],
+        ["NOUN", "VERB", "DET", "NOUN", "PROPN", "NOUN", "PUNCT"],
+    )
+    repair_parse(doc)
+    assert len(list(doc.sents)) == 1
+    assert doc[5].head.i == 1 and doc[5].dep_ == "dobj"
+    assert doc[3].head.i == 5 and doc[2].head.i == 5
+    assert doc[6].head.i == 1
+
+
+def test_a_determiner_after_the_conjunction_starts_the_second_conjunct():
+    # "Lilliput and the mighty old Blefuscu signed": read as one modifier of Blefuscu
+    doc = parsed(
+        ["Lilliput", "and", "the", "mighty", "old", "Blefuscu", "signed"],
+        [5, 0, 4, 4, 0, 6, 6],
+        ["nmod", "cc", "det", "amod", "conj", "nsubj", "ROOT"],
+        ["PROPN", "CCONJ", "DET", "ADJ", "NOUN", "PROPN", "VERB"],
+    )
+    repair_parse(doc)
+    assert doc[0].dep_ == "nsubj" and doc[0].head.i == 6
+    assert [t.text for t in with_conjuncts([doc[0]])] == ["Lilliput", "Blefuscu"]
+
+
+def test_shared_modifiers_without_a_determiner_stay():
+    # "the Lilliput and Blefuscu Navy": two names modifying one noun
+    doc = parsed(
+        ["the", "Lilliput", "and", "Blefuscu", "Navy", "sailed"],
+        [4, 4, 1, 1, 5, 5],
+        ["det", "compound", "cc", "conj", "nsubj", "ROOT"],
+        ["DET", "PROPN", "CCONJ", "PROPN", "PROPN", "VERB"],
+    )
+    repair_parse(doc)
+    assert doc[4].dep_ == "nsubj" and doc[1].head.i == 4
+
+
+def test_a_subject_read_as_a_compound_of_the_verb():
+    # "Narnia vote on the motion", with "vote" a verb holding "Narnia" as a compound
+    doc = parsed(
+        ["Narnia", "vote", "on", "the", "motion"],
+        [1, 1, 1, 4, 2],
+        ["compound", "ROOT", "prep", "det", "pobj"],
+        ["PROPN", "VERB", "ADP", "DET", "NOUN"],
+        tags=["NNP", "VBP", "IN", "DT", "NN"],
+    )
+    repair_parse(doc)
+    assert doc[0].dep_ == "nsubj"
+
+
+def test_an_of_phrase_after_the_last_conjunct_belongs_to_it():
+    # "Narnia's knights and archers of Archenland rode": the first conjunct has its owner
+    doc = parsed(
+        ["Narnia", "'s", "knights", "and", "archers", "of", "Archenland", "rode"],
+        [2, 0, 7, 2, 2, 2, 5, 7],
+        ["poss", "case", "nsubj", "cc", "conj", "prep", "pobj", "ROOT"],
+        ["PROPN", "PART", "NOUN", "CCONJ", "NOUN", "ADP", "PROPN", "VERB"],
+    )
+    repair_parse(doc)
+    assert doc[5].head.i == 4
+
+
+def test_an_of_phrase_of_a_plain_coordination_stays():
+    # "the kings and queens of Narnia": no owner on the first conjunct, "of" may be shared
+    doc = parsed(
+        ["the", "kings", "and", "queens", "of", "Narnia", "met"],
+        [1, 6, 1, 1, 1, 4, 6],
+        ["det", "nsubj", "cc", "conj", "prep", "pobj", "ROOT"],
+        ["DET", "NOUN", "CCONJ", "NOUN", "ADP", "PROPN", "VERB"],
+    )
+    repair_parse(doc)
+    assert doc[4].head.i == 1
+
+
+def test_a_verb_with_an_es_it_never_takes_is_no_form_of_it():
+    doc = parsed(
+        ["Narnia", "retreates", "and", "fixes", "and", "goes"],
+        [1, 1, 1, 1, 1, 1],
+        ["nsubj", "ROOT", "cc", "conj", "cc", "conj"],
+        ["PROPN", "VERB", "CCONJ", "VERB", "CCONJ", "VERB"],
+        lemmas=["Narnia", "retreat", "and", "fix", "and", "go"],
+    )
+    assert [not_a_form(t) for t in doc] == [False, True, False, False, False, False]
