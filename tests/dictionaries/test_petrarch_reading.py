@@ -1,6 +1,6 @@
 """How PETRARCH reads a sentence, on hand-written dictionaries with fictional actors: passive
-subjects without "by", "^" skipping noun phrases, a named
-modifier as the target, role words shared along a list of places."""
+subjects without "by", "^" skipping noun phrases, a mark before a word of the verb's left
+context, a named modifier as the target, role words shared along a list of places."""
 
 from __future__ import annotations
 
@@ -33,6 +33,11 @@ SNUB
 
 --- GREET [041] ---
 GREET
+
+--- HONOR [181] ---
+HONOR
+- + WANTS * HARVEST $ [042]
+- * MIDSUMMER ^ + [046]
 """
 
 
@@ -71,6 +76,10 @@ def code(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
         ("Valdoria marked the harvest at Kestria with the council of Zanth.",
          {("VAL", "ZAN", "044")}),
         ("Valdoria cautioned at the Kestria of the envoys of Zanth.", {("VAL", "ZAN", "162")}),
+        # after a word, "^" skips the phrase that follows the word's own
+        ("Valdoria honored Midsummer with Kestria at Zanth.", {("VAL", "ZAN", "046")}),
+        # "+ WANTS *": the actor before "wants", not the subject of "honor"
+        ("Valdoria wants Kestria to honor the harvest with Zanth.", {("ZAN", "VAL", "042")}),
         # "lawmakers in Valdoria and Kestria": both countries' lawmakers
         ("Lawmakers in Valdoria and Kestria greeted Zanth.",
          {("VALLEG", "ZAN", "041"), ("KESLEG", "ZAN", "041")}),
@@ -84,7 +93,19 @@ def test_petrarch_reading(extractor, text, expected):
 
 @pytest.mark.parametrize(
     ("pattern", "target"),
-    [("* AT ^ +", "after-at"), ("* HARVEST AT ^ ^ +", "after-at-2"), ("* IN +", "in")],
-)
+    [("* AT ^ +", "after-at"), ("* HARVEST AT ^ ^ +", "after-at-2"), ("* IN +", "in"),
+     ("* FEAST ^ +", "after-feast"), ("* FEAST ^ ^ +", "after-feast-2")],
+)  # fmt: skip
 def test_carets_count_the_phrases_skipped(pattern, target):
     assert translate(pattern, "044", {}).target == target
+
+
+@pytest.mark.parametrize(
+    ("pattern", "target"),
+    [("+ HOSTING *", "subject-hosting"), ("+ * FEAST", "subject"),
+     ("+ &GROUP *", "subject")],
+)  # fmt: skip
+def test_a_mark_before_a_word_is_that_words_subject(pattern, target):
+    from eventwire.dictionaries.petrarch.verbs import Synset
+
+    assert translate(pattern, "044", {"GROUP": Synset("GROUP", ["BAND"], True, 1)}).target == target

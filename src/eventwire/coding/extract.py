@@ -124,7 +124,7 @@ class Extractor:
 
         if roles.source is not None:
             sources = first(role_groups(token, roles.source))
-        elif roles.target == "subject":  # "X was extradited by Y", "Z noted that X ..."
+        elif (roles.target or "").partition("-")[0] == "subject":  # "X was extradited by Y"
             sources = first([role_groups(token, "by")[0], governing_subjects(token)])
         else:
             sources = first([*source_groups(frame.sources), governing_subjects(token)])

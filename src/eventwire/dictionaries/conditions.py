@@ -15,7 +15,8 @@ Words are separated by " " (others may come between) or "_" (adjacent); a leadin
 ``after`` / a trailing "_" in ``before`` puts the word right next to the trigger; "@name" is a
 word class. A word matches a token's form or lemma.
 
-Roles (``source`` / ``target``: "subject", "object" or a preposition; ``reciprocal``: the
+Roles (``source`` / ``target``: "subject" (or "subject-WORD": that of the verb WORD before
+the trigger), "object", "after[-WORD[-N]]" or a preposition; ``reciprocal``: the
 members of a compound subject act on each other) say where a pattern's actors are; readings
 marked ``style: petrarch`` otherwise find the target as PETRARCH does: the object, then the
 object of a preposition, then the first actor later in the verb's phrase.
@@ -376,8 +377,8 @@ def parse_roles(spec: Mapping[str, object], base: Roles | None, where: str) -> R
         value = spec.get(key)
         if value is not None and (not isinstance(value, str) or not _ROLE.match(value)):
             raise ConfigError(
-                f"[E029] {where}: {key} is 'subject', 'object', 'after', 'after-PREP', "
-                "'after-PREP-N' or a preposition"
+                f"[E029] {where}: {key} is 'subject', 'subject-WORD', 'object', 'after', "
+                "'after-PREP' / 'after-WORD' (with '-N': N phrases skipped) or a preposition"
             )
     said = any(k in spec for k in ROLE_KEYS if k != "origin")
     if base is None and not said:
@@ -509,26 +510,61 @@ def role_tokens(token: Token, where: str) -> list[Token]:
 
 
 def role_groups(token: Token, where: str, *, exclude: Iterable[int] = ()) -> list[list[Token]]:
-    """Candidate phrases for a role, best first: "subject"; "object" (then, as PETRARCH,
-    the first actor after the verb); "after" (the first actor after the verb); "after-in"
-    (the first after the object of "in"); a preposition (its object)."""
+    """Candidate phrases for a role, best first: "subject"; "subject-hosting" (the subject of
+    "hosting" in the left context); "object" (then, as PETRARCH, the first actor after the
+    verb); "after" (the first actor after the verb); "after-in" (the first after the object
+    of "in"), "after-talks" (the first after the phrase following the one holding "talks");
+    a preposition (its object)."""
     skip = set(exclude)
     if where == "subject":  # "X was seen to break in ...": the subject of the verb above
+        return [subjects(token) or governing_subjects(token)]
+    if where.startswith("subject-"):  # "+ HOSTING *": the subject of "hosting"
+        verb = _left_verb(token, where.partition("-")[2])
+        if verb is not None:
+            return [subjects(verb) or governing_subjects(verb)]
         return [subjects(token) or governing_subjects(token)]
     if where == "object":
         return [objects(token), *target_groups(token, exclude=skip)]
     if where.startswith("after"):
-        prep, _, count = where.partition("-")[2].partition("-")
-        if prep:  # PETRARCH's "^" skips a noun phrase: the preposition's, then the next ones
-            found = _prep_objects(token, prep)
+        word, _, count = where.partition("-")[2].partition("-")
+        if word:  # PETRARCH's "^" skips a noun phrase: the preposition's, then the next ones
+            found = _prep_objects(token, word)
+            extra = int(count or 1) - 1
+            if not found:  # "TALKS ^ +": the word's own phrase, then the skipped ones
+                found = _word_phrase(token, word)
+                extra += bool(found)
             skip |= {t.i for p in found for t in phrase_tokens(p)}
-            if found and count:
+            if found and extra:
                 later = [t for t in _REGIONS.tokens(token, "right") if t.i > found[-1].i]
-                for group in inner_groups(later, set(skip))[: int(count) - 1]:
+                for group in inner_groups(later, set(skip))[:extra]:
                     skip |= {t.i for h in group for t in phrase_tokens(h)}
         return target_groups(token, exclude=skip)
     # the preposition's object, then the first actor inside its phrase ("in a Narnia rally")
     return source_groups(_prep_objects(token, where)) or [[]]
+
+
+def _spells(token: Token, word: str) -> bool:
+    return word in (token.lower_, token.lemma_.lower())
+
+
+def _left_verb(token: Token, word: str) -> Token | None:
+    """The verb of ``word`` in the trigger's left context (an auxiliary's: its head's); the
+    nearest to the trigger. None when the word is not a verb's."""
+    for t in reversed(_REGIONS.tokens(token, "left")):
+        if _spells(t, word):
+            verb = t.head if t.dep_ in ("aux", "auxpass") else t
+            return verb if verb.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _word_phrase(token: Token, word: str) -> list[Token]:
+    """The head of the noun phrase that holds ``word`` after the trigger (empty: none)."""
+    for t in _REGIONS.tokens(token, "right"):
+        if _spells(t, word) and t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            while t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i:
+                t = t.head
+            return [t]
+    return []
 
 
 def with_appositions(tokens: Iterable[Token]) -> list[Token]:

@@ -11,7 +11,8 @@ A pattern lists words before and after the verb (``*``). They become:
 - ``_`` joins words that must be adjacent ("NEW_&TIETYPES_RELATIONS"; "RECENTLY_*" next to the
   verb); ``&SYNSET`` becomes a word class (``@synset``) of the lexicon;
 - ``$`` / ``+`` / ``%``: who is the source and the target (the subject, the object, or the
-  object of the preposition before the mark), ``%`` before the verb: a compound subject
+  object of the preposition before the mark; before a word of the verb's left context, the
+  subject of that word's verb: "+ HOSTING *"), ``%`` before the verb: a compound subject
   whose members act on each other; ``^`` (skip a phrase) needs no condition;
 - codes ``[A:B]`` add the reverse event B (target on source), ``[:B]`` only that one, ``[---]``
   makes the pattern a non-event.
@@ -146,6 +147,11 @@ def _items(text: str, synsets: dict[str, Synset]) -> tuple[list[_Item], bool, bo
     return items, lead, glue
 
 
+def _plain(word: str) -> bool:
+    """A word a role can name ("subject-hosting", "after-talks"): letters only."""
+    return word.isascii() and word.isalpha()
+
+
 def _word(part: str, synsets: dict[str, Synset]) -> str:
     if part.startswith("&"):
         name = part[1:].rstrip("_").upper()
@@ -198,14 +204,19 @@ def translate(text: str, raw_code: str, synsets: dict[str, Synset]) -> Translati
     out = Translation(before_anchor=pre_glued or pre_text.endswith("_"),
                       after_anchor=post_lead)  # fmt: skip
     out.code, out.reverse, swap = _codes(raw_code)
-    for item in pre:
+    for n, item in enumerate(pre):
         if item.kind == "marker":
+            # "+ HOSTING *": the actor before "hosting", the subject of that verb
+            after = pre[n + 1] if n + 1 < len(pre) else None
+            where = "subject"
+            if after is not None and after.kind == "word" and _plain(after.value):
+                where = f"subject-{after.value}"
             if item.value == "+":
-                out.target = "subject"
+                out.target = where
             elif item.value == "%":
                 out.reciprocal = True
             elif item.value == "$":
-                out.source = "subject"
+                out.source = where
         else:
             out.before += _words([item])
     prev: _Item | None = None
@@ -223,7 +234,9 @@ def translate(text: str, raw_code: str, synsets: dict[str, Synset]) -> Translati
                     carets += 1
                 skipped = seen[-1 - carets] if carets < len(seen) else None
                 where = "after"
-                if skipped is not None and skipped.kind == "word" and skipped.value in PREPOSITIONS:
+                if skipped is not None and skipped.kind == "word" and _plain(skipped.value):
+                    # "IN ^ +": past the object of "in"; "TALKS ^ +": past the phrase after
+                    # "talks" (a word's own phrase is not one of the skipped)
                     where = f"after-{skipped.value}" + (f"-{carets}" if carets > 1 else "")
             elif prev is None:
                 where = "object"
@@ -253,8 +266,11 @@ def translate(text: str, raw_code: str, synsets: dict[str, Synset]) -> Translati
         seen.append(item)
     if swap:
         out.source, out.target = out.target or "object", out.source or "subject"
-    if out.source is not None and out.source == out.target:
-        raise Untranslatable("source and target in the same place")
+    if out.source is not None and out.target is not None:
+        if out.source == out.target or (
+            out.source.startswith("subject") and out.target.startswith("subject")
+        ):  # "$ BACK + IN *": both before the verb
+            raise Untranslatable("source and target in the same place")
     return out
 
 
