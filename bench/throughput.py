@@ -1,10 +1,13 @@
 """Throughput and memory of eventwire against bare spaCy, in one process.
 
     python bench/throughput.py --docs 200 [--workers W] [--input articles.jsonl]
+                               [--dictionaries DIR ...]
 
 Measures (a) the baseline: ``nlp.pipe`` over the full article texts with the pipeline that
 ``eventwire.nlp.load_nlp()`` returns, single process, batch size 64; and (b) eventwire coding
 end to end: ``eventwire.api.code_articles(articles, n_process=W)``. Both run after a warm-up.
+With ``--dictionaries`` (c) codes the same articles again with those dictionaries loaded (for
+example the PETRARCH/Phoenix files) and reports their load time and the added coding time.
 Prints a table, then, as the last line, one JSON object with the headline numbers.
 """
 
@@ -133,6 +136,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--seed", type=int, default=13, help="seed of the generated articles")
     parser.add_argument("--words", type=int, default=400, help="words per generated article")
     parser.add_argument("--save", type=Path, help="also write the articles used as JSON Lines")
+    parser.add_argument(
+        "--dictionaries",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="DIR",
+        help="also code with these dictionaries loaded and report the added time",
+    )
     args = parser.parse_args(argv)
     if args.docs < 1 or args.workers < 1:
         parser.error("--docs and --workers must be at least 1")
@@ -185,6 +196,22 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     code_s, events = timed(coded)
     rss_code = peak_rss_mb()
     assert base_n == len(articles)
+    with_dicts: dict[str, Any] = {}
+    if args.dictionaries:
+        from eventwire.dictionaries import load_dictionaries
+
+        load_s, _ = timed(lambda: len(load_dictionaries(args.dictionaries).actors) or 1)
+        dict_options = {**options, "dictionaries": args.dictionaries}
+        for _ in code_articles(articles[:WARMUP_DOCS], **{**dict_options, "n_process": 1}):
+            pass
+        options = dict_options
+        dict_s, dict_events = timed(coded)
+        with_dicts = {
+            "dictionaries_load_s": round(load_s, 2),
+            "dictionaries_articles_per_s": round(len(articles) / dict_s, 2),
+            "dictionaries_added": round(dict_s / code_s - 1, 3),
+            "dictionaries_events": dict_events,
+        }
 
     base_rate = len(articles) / base_s
     code_rate = len(articles) / code_s
@@ -219,6 +246,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         print(f"{name:<44} {secs:>8.2f} {rate:>11.1f} {wps:>9.0f} {ev:>7} {rss:>9.0f}")
     print(f"speed-up over bare spaCy: {code_rate / base_rate:.2f}x")
     print("* peak RSS so far (this process + its largest finished child), after each run")
+    if with_dicts:
+        print(
+            f"with dictionaries {', '.join(map(str, args.dictionaries))}: loaded in "
+            f"{with_dicts['dictionaries_load_s']:.2f} s, "
+            f"{with_dicts['dictionaries_articles_per_s']:.1f} articles/s "
+            f"({with_dicts['dictionaries_added']:+.1%} coding time), "
+            f"{with_dicts['dictionaries_events']} events"
+        )
     result = {
         "articles_per_s": round(code_rate, 2),
         "baseline_articles_per_s": round(base_rate, 2),
@@ -226,6 +261,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "docs": len(articles),
         "workers": args.workers,
         "events": events,
+        **with_dicts,
     }
     print(json.dumps(result))
     return result
