@@ -4,6 +4,7 @@ and the merge after each batch of ``eventwire run``."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from datetime import date
 
@@ -15,6 +16,7 @@ from incident_helpers import GOMA, event, killed, meta
 import eventwire.store.run as run_module
 from eventwire.incidents import db as incidents_db
 from eventwire.incidents.db import (
+    IncidentMerger,
     ensure_tables,
     has_incidents,
     iter_incidents,
@@ -156,6 +158,105 @@ def test_a_failed_write_leaves_the_events_pending(store, monkeypatch):
     assert update_incidents(store).events == 4
 
 
+def _varied(n: int) -> Coded:
+    """Article n of a mixed stream: Kharkiv strikes and Goma protests over three weeks, each
+    reported on its day or the next."""
+    item = coded(n, published=date(2024, 7, 1 + (n * 5) % 21 + n % 2), goma=n % 3 == 0)
+    day = date(2024, 7, 1 + (n * 5) % 21).isoformat()
+    events = [dataclasses.replace(e, date=day) if e.sentence_index == 0 else e for e in item.events]
+    return Coded(item.origin, item.article, events)
+
+
+def _stored(store: Store) -> tuple[set[frozenset[str]], list[tuple]]:
+    rows = store.con.execute(
+        "SELECT * EXCLUDE (updated_at) FROM incidents ORDER BY incident_id"
+    ).fetchall()
+    return partition(store), rows
+
+
+@pytest.mark.parametrize("chunk_articles", [1, 3, 1000])
+def test_a_kept_merger_gives_the_incidents_of_a_rebuild(store, chunk_articles):
+    """Incidents kept in memory across updates (as in a run) are those one pass over every
+    article gives, as long as the batches come in publication order."""
+    items = sorted((_varied(n) for n in range(1, 31)), key=lambda c: c.article.published)
+    merger = IncidentMerger()
+    for start in range(0, len(items), 4):
+        batch = items[start : start + 4]
+        write(store, *batch)
+        ids = [item.article.id for item in batch]
+        done = update_incidents(store, article_ids=ids, chunk_articles=chunk_articles,
+                                merger=merger)  # fmt: skip
+        assert done.restored == 0  # nothing read back: the merger holds every incident
+    kept = _stored(store)
+    rebuild_incidents(store)
+    assert _stored(store) == kept
+    assert len(kept[0]) > 3
+
+
+def test_a_merger_restores_only_what_it_does_not_hold(store):
+    write(store, coded(1), coded(2))
+    update_incidents(store)  # stored by an earlier run
+    merger = IncidentMerger()
+    write(store, coded(3, published=date(2024, 7, 2)))
+    assert update_incidents(store, article_ids=["a003"], merger=merger).restored == 1
+    write(store, coded(4, published=date(2024, 7, 2)))
+    assert update_incidents(store, article_ids=["a004"], merger=merger).restored == 0
+    top = next(iter_incidents(store))
+    assert (top["num_articles"], top["num_mentions"]) == (4, 8)
+
+
+def test_a_merger_over_its_memory_bound_reads_back_what_it_let_go(store, monkeypatch):
+    monkeypatch.setattr(incidents_db, "HELD_INCIDENTS", 1)
+    merger = IncidentMerger()
+    write(store, coded(1), coded(2, goma=True))
+    update_incidents(store, merger=merger)
+    assert len(merger.clusterer) == 1 and not merger.complete
+    write(store, coded(3, published=date(2024, 7, 2)), coded(4, goma=True))
+    done = update_incidents(store, article_ids=["a003", "a004"], merger=merger)
+    assert (done.created, done.changed, done.restored) == (0, 2, 1)
+    kept = _stored(store)
+    rebuild_incidents(store)
+    assert _stored(store) == kept
+
+
+def test_a_merger_starts_again_from_the_tables_after_a_failed_write(store, monkeypatch):
+    merger = IncidentMerger()
+    write(store, coded(1))
+    update_incidents(store, article_ids=["a001"], merger=merger)
+    write(store, coded(2, published=date(2024, 7, 2)))
+    real_insert = incidents_db.insert_rows
+
+    def failing(con, table, rows, columns, **kw):
+        if table == incidents_db.MEMBERS:
+            raise duckdb.IOException("disk on fire")
+        return real_insert(con, table, rows, columns, **kw)
+
+    monkeypatch.setattr(incidents_db, "insert_rows", failing)
+    with pytest.raises(Exception, match="disk on fire"):
+        update_incidents(store, article_ids=["a002"], merger=merger)
+    monkeypatch.setattr(incidents_db, "insert_rows", real_insert)
+    done = update_incidents(store, article_ids=["a002"], merger=merger)
+    assert (done.events, done.restored, done.changed) == (2, 1, 1)  # read back, not trusted
+    top = next(iter_incidents(store))
+    assert (top["num_articles"], top["num_mentions"]) == (2, 4)
+
+
+def test_a_merger_lets_go_of_incidents_no_report_can_join(store):
+    article_meta = meta(9, MON)
+    negated = event(article_meta, 0, "Russia denied striking Kharkiv.", "striking",
+                    negated=True)  # fmt: skip
+    article = Article(id="a009", text=negated.sentence, published=MON, source="Meridian Wire")
+    write(store, coded(1), Coded(Origin("story-9.txt", None), article, [negated]))
+    merger = IncidentMerger()
+    assert update_incidents(store, merger=merger).created == 2
+    held = set(merger.clusterer.ids())
+    assert len(held) == 1 and merger.clusterer.holds(next(iter(held)))
+    negated_incident = store.con.execute(
+        "SELECT incident_id FROM incident_members WHERE event_id = ?", [negated.event_id]
+    ).fetchone()[0]
+    assert negated_incident not in held and merger.clusterer.holds(negated_incident)
+
+
 def test_outdated_tables_are_rebuilt(store):
     write(store, coded(1))
     store.con.execute("CREATE TABLE incidents (incident_id VARCHAR, old_column BIGINT)")
@@ -272,9 +373,9 @@ def test_run_merges_every_few_thousand_articles_not_every_batch(tmp_path, monkey
     merged: list[int] = []
     real = run_module._merge_incidents
 
-    def counting(store, article_ids):
+    def counting(store, article_ids, merger, **options):  # one merger for the whole run
         merged.append(len(article_ids))
-        real(store, article_ids)
+        real(store, article_ids, merger, **options)
 
     monkeypatch.setattr(run_module, "_merge_incidents", counting)
     db = tmp_path / "run.duckdb"
@@ -312,3 +413,45 @@ def test_rerun_with_nothing_new_still_merges_what_was_left_pending(tmp_path):
         store.con.execute("DELETE FROM incidents")
     assert run_corpus([folder], db=db, coder=_kharkiv_coder).already == 5
     assert _members(db) == 10
+
+
+def test_ctrl_c_during_a_background_merge_leaves_a_consistent_store(tmp_path, monkeypatch):
+    monkeypatch.setattr(run_module, "MERGE_ARTICLES", 2)
+    monkeypatch.setattr(incidents_db, "CHUNK_ARTICLES", 1)
+    folder = _kharkiv_corpus(tmp_path, 9)
+    db = tmp_path / "run.duckdb"
+
+    def interrupted(articles, **options):
+        for k, item in enumerate(_kharkiv_coder(articles, **options)):
+            if k == 7:
+                raise KeyboardInterrupt
+            yield item
+
+    with pytest.raises(RunInterrupted):
+        run_corpus([folder], db=db, batch_size=1, coder=interrupted)
+    with Store.open(db, read_only=True) as store:
+        orphans = store.con.execute(
+            "SELECT count(*) FROM incident_members m LEFT JOIN events e USING (event_id) "
+            "WHERE e.event_id IS NULL"
+        ).fetchone()
+        assert orphans == (0,)
+    assert _members(db) <= 14  # at most the 7 committed articles' events
+    rest = run_corpus([folder], db=db, coder=_kharkiv_coder)
+    assert (rest.processed, rest.already) == (2, 7)
+    assert _members(db) == 18
+    with Store.open(db, read_only=True) as store:
+        assert next(iter_incidents(store))["num_articles"] == 9
+
+
+def test_a_failed_background_merge_fails_the_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(run_module, "MERGE_ARTICLES", 2)
+
+    def failing(store, article_ids, merger, **options):
+        raise duckdb.IOException("disk on fire")
+
+    monkeypatch.setattr(run_module, "_merge_incidents", failing)
+    db = tmp_path / "run.duckdb"
+    with pytest.raises(duckdb.IOException, match="disk on fire"):
+        run_corpus([_kharkiv_corpus(tmp_path)], db=db, batch_size=1, coder=_kharkiv_coder)
+    with Store.open(db, read_only=True) as store:
+        assert store.con.execute("SELECT status FROM runs").fetchall() == [("failed",)]

@@ -57,7 +57,8 @@ class Clusterer:
     ``add(meta, events)`` places one article's events and returns (incident id, member)
     pairs; ``restore(incident_id, members)`` brings back an incident stored earlier so new
     articles can join it; ``incidents()`` gives the records. ``touched`` holds the ids of the
-    incidents created or changed by ``add`` since the last ``clear_touched()``.
+    incidents created or changed by ``add`` since the last ``clear_touched()``, ``founded``
+    those of them it created.
     """
 
     def __init__(
@@ -67,7 +68,11 @@ class Clusterer:
         self.config = config
         self._states: dict[str, State] = {}
         self._index: dict[tuple, list[State]] = defaultdict(list)
+        self._released: set[str] = set()  # ids of incidents no report can join, let go
+        self._evicted: set[str] = set()  # ids of incidents let go that may be restored
         self.touched: set[str] = set()
+        self.founded: set[str] = set()
+        self._looked_up: dict[int, tuple[Event, Mention]] = {}  # by id(event), for ``add``
 
     def __len__(self) -> int:
         return len(self._states)
@@ -76,20 +81,53 @@ class Clusterer:
         """The ids of the incidents held (restored or created), in creation order."""
         return iter(self._states)
 
+    def holds(self, incident_id: str) -> bool:
+        """Whether this incident was created or restored here (even if since released)."""
+        return incident_id in self._states or incident_id in self._released
+
+    def release_unreachable(self) -> int:
+        """Let go of the incidents no report can ever join (negated, of no family, undated:
+        they are in no block), keeping only their ids; returns how many. For long runs that
+        keep one clusterer: such incidents are most of them, and need no memory once written."""
+        gone = [i for i, state in self._states.items() if not state.keys and i not in self.touched]
+        for incident_id in gone:
+            del self._states[incident_id]
+        self._released.update(gone)
+        return len(gone)
+
+    def evict(self, keep: int) -> int:
+        """Let go of all but the ``keep`` incidents reaching the latest days (to bound memory;
+        the others can be restored); returns how many went."""
+        if len(self._states) <= keep:
+            return 0
+        by_day = sorted(self._states.values(), key=lambda s: -1 if s.hi is None else s.hi)
+        gone = {s.id for s in by_day[: len(by_day) - keep]}
+        self._evicted |= gone
+        self._states = {i: s for i, s in self._states.items() if i not in gone}
+        index: dict[tuple, list[State]] = defaultdict(list)
+        for key, states in self._index.items():
+            kept = [s for s in states if s.id not in gone]
+            if kept:
+                index[key] = kept
+        self._index = index
+        return len(gone)
+
     # -- adding -----------------------------------------------------------------------------
 
     def add(self, meta: ArticleMeta, events: Sequence[Event]) -> list[tuple[str, Member]]:
         """Merge one article's events; returns where each went."""
-        mentions = sorted((mention_of(e, meta, self.families) for e in events), key=_order)
+        mentions = sorted((self._mention(e, meta) for e in events), key=_order)
         out: list[tuple[str, Member]] = []
         for report in self.group(meta, mentions):
             state, points = self._match(report)
             if state is None:
                 state = State(incident_id_for(report.mentions[0].event_id), report.family,
                               report.modality)  # fmt: skip
-                while state.id in self._states:  # an event merged twice: keep both apart
+                # an event merged twice: keep both apart
+                while self.holds(state.id) or state.id in self._evicted:
                     state.id = incident_id_for(state.id)
                 self._states[state.id] = state
+                self.founded.add(state.id)
                 share = 1.0
             else:
                 share = confidence(points)
@@ -98,6 +136,13 @@ class Clusterer:
             self.touched.add(state.id)
             out.extend((state.id, member) for member in members)
         return out
+
+    def _mention(self, event: Event, meta: ArticleMeta) -> Mention:
+        """The event's features: those ``lookups`` computed for it, else computed now."""
+        found = self._looked_up.pop(id(event), None)
+        if found is not None and found[0] is event:
+            return found[1]
+        return mention_of(event, meta, self.families)
 
     def group(self, meta: ArticleMeta, mentions: Sequence[Mention]) -> list[Report]:
         """An article's mentions as reports: each joins the best-agreeing report of its family
@@ -155,8 +200,11 @@ class Clusterer:
     ) -> set[tuple[str, str, str, int, int]]:
         """Where incidents this article's events may join are registered: (family, status,
         country, first day, last day) ranges, for fetching stored incidents to ``restore``;
-        the country is ``ANYWHERE`` ("*") when the article names none."""
+        the country is ``ANYWHERE`` ("*") when the article names none. The features computed
+        here are kept for ``add`` of the same event objects."""
         mentions = [mention_of(event, meta, self.families) for event in events]
+        for event, mention in zip(events, mentions, strict=True):
+            self._looked_up[id(event)] = (event, mention)
         countries = set()
         for mention in mentions:
             countries |= mention.countries
@@ -339,6 +387,7 @@ class Clusterer:
 
     def clear_touched(self) -> None:
         self.touched = set()
+        self.founded = set()
 
 
 def _article_order(meta: ArticleMeta) -> tuple[date, str]:

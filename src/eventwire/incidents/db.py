@@ -4,13 +4,15 @@
   ``updated_at``); ``incident_members``: one row per event (``event_id`` is the key) with its
   incident and confidence. Every stored event belongs to exactly one incident.
 - ``update_incidents(store)`` merges the events that are in no incident yet (``eventwire
-  run`` calls it every few thousand committed articles and at its end): only the stored
-  incidents whose blocks (family, status, country, days) the new events reach are read back
-  and restored, so the cost follows the new articles and the incidents they may join. Each
-  chunk of articles is written in one transaction; a crash leaves its events pending, and the
-  next update merges them.
+  run`` calls it every few thousand committed articles and at its end). An ``IncidentMerger``
+  keeps the incidents in memory from one chunk (and, in a run, one merge) to the next, up to
+  ``HELD_INCIDENTS`` of those reaching the latest days, so they are not read back; of the
+  stored incidents it does not hold, only those whose blocks (family, status, country, days)
+  the new events reach are read back and restored. When the tables were empty as it began,
+  it holds them all and reads nothing back. Each chunk of articles is written in one
+  transaction; a crash leaves its events pending, and the next update merges them.
 - ``rebuild_incidents(store)`` empties both tables and merges every event again, articles in
-  publication order.
+  publication order (the same incidents as ``merge_incidents`` over all events).
 
 The tables hold derived data: when their columns differ from the records' (a new eventwire
 version), they are dropped and rebuilt.
@@ -33,7 +35,8 @@ from ..store.schema import Column, event_from_row, record_columns, record_row
 from .cluster import Clusterer
 from .records import ArticleMeta, Incident, Member
 
-CHUNK_ARTICLES = 2000  # articles merged (and committed) together
+CHUNK_ARTICLES = 500  # articles merged (and committed) together
+HELD_INCIDENTS = 4000  # incidents an IncidentMerger keeps in memory between chunks, at most
 INCIDENTS = "incidents"
 MEMBERS = "incident_members"
 
@@ -108,27 +111,66 @@ def ensure_tables(con: duckdb.DuckDBPyConnection) -> bool:
     return True
 
 
+class IncidentMerger:
+    """The incidents of one store, kept in memory from one update to the next (``eventwire
+    run`` keeps one for the whole run), so later updates neither read their member events back
+    nor rebuild them; while it holds them all (up to ``HELD_INCIDENTS``, and none stored
+    before), the incidents come out as if every article had been added to one ``Clusterer``.
+    It trusts that only it writes the incident tables while it is used; after a
+    failed update it forgets everything and starts again from what is stored."""
+
+    def __init__(self) -> None:
+        self.clusterer = Clusterer()
+        self.complete = False  # holds (or has released) every stored incident
+        self._checked = False  # whether ``complete`` was found from the tables
+
+    def reset(self, *, empty: bool | None = None) -> None:
+        """Forget the incidents held; ``empty`` says the tables are known empty (None: look)."""
+        self.clusterer = Clusterer()
+        self.complete = bool(empty)
+        self._checked = empty is not None
+
+    def prepare(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Create (or recreate) the tables; on first use, see whether anything is stored."""
+        if ensure_tables(con):
+            self.reset(empty=True)
+        elif not self._checked:
+            found = con.execute(f"SELECT 1 FROM {INCIDENTS} LIMIT 1").fetchall()
+            self.reset(empty=not found)
+
+
 def update_incidents(
     store: Store,
     *,
     article_ids: Sequence[str] | None = None,
     chunk_articles: int = CHUNK_ARTICLES,
     progress: Callable[[IncidentUpdate], None] | None = None,
+    merger: IncidentMerger | None = None,
+    sweep: bool = True,
+    stop: Callable[[], bool] | None = None,
 ) -> IncidentUpdate:
     """Merge every stored event that is in no incident yet, articles in publication order.
 
     With ``article_ids`` (the batch just committed) only those articles are looked at, so the
     cost follows the batch; when events are still pending afterwards (a merge interrupted
-    earlier: the tables count fewer members than events), every article is looked at."""
+    earlier: the tables count fewer members than events), every article is looked at, unless
+    ``sweep`` is False (a run merging while it still commits). Pass the same ``merger`` to
+    successive updates of one store to keep its incidents in memory. ``stop`` is asked
+    between chunks; when it says True, the rest is left pending."""
     con = store.con
+    merger = merger or IncidentMerger()
     try:
-        ensure_tables(con)
-        total = _merge_pending(store, article_ids, chunk_articles, progress)
-        if article_ids is not None and _some_pending(con):
-            total = total + _merge_pending(store, None, chunk_articles, progress)
+        merger.prepare(con)
+        total = _merge_pending(store, article_ids, chunk_articles, progress, merger, stop)
+        if sweep and article_ids is not None and _some_pending(con):
+            total = total + _merge_pending(store, None, chunk_articles, progress, merger, stop)
         return total
     except duckdb.Error as e:
+        merger.reset()
         raise StoreError(f"[E420] merging incidents in {store.path} failed: {e}") from e
+    except BaseException:
+        merger.reset()
+        raise
 
 
 def _merge_pending(
@@ -136,6 +178,8 @@ def _merge_pending(
     article_ids: Sequence[str] | None,
     chunk_articles: int,
     progress: Callable[[IncidentUpdate], None] | None,
+    merger: IncidentMerger,
+    stop: Callable[[], bool] | None = None,
 ) -> IncidentUpdate:
     sql = f"""SELECT e.article_id FROM events e
               {"JOIN _eventwire_ids w ON w.id = e.article_id" if article_ids is not None else ""}
@@ -150,7 +194,9 @@ def _merge_pending(
         pending = [row["article_id"] for row in _with_ids_rows(store.con, article_ids, sql)]
     total = IncidentUpdate()
     for start in range(0, len(pending), chunk_articles):
-        total = total + _merge_chunk(store, pending[start : start + chunk_articles])
+        if stop is not None and stop():
+            break
+        total = total + _merge_chunk(store, pending[start : start + chunk_articles], merger)
         if progress is not None:
             progress(total)
     return total
@@ -189,27 +235,30 @@ def rebuild_incidents(
     return update_incidents(store, chunk_articles=chunk_articles, progress=progress)
 
 
-def _merge_chunk(store: Store, article_ids: Sequence[str]) -> IncidentUpdate:
-    """Merge these articles' pending events: restore the stored incidents they may join, add
-    the articles, write the incidents that changed and the new members in one transaction."""
+def _merge_chunk(
+    store: Store, article_ids: Sequence[str], merger: IncidentMerger
+) -> IncidentUpdate:
+    """Merge these articles' pending events: restore the stored incidents they may join that
+    the merger does not hold, add the articles, write the incidents that changed and the new
+    members in one transaction."""
     con = store.con
     articles = _articles_with_events(con, article_ids)
-    clusterer = Clusterer()
-    wanted: set[tuple[str, str, str, int, int]] = set()
-    for meta, events in articles:
-        wanted |= clusterer.lookups(meta, events)
+    clusterer = merger.clusterer
     restored = 0
-    for incident_id, members in _stored_candidates(con, wanted):
-        clusterer.restore(incident_id, members)
-        restored += 1
-    known = set(clusterer.ids())
+    if not merger.complete:
+        wanted: set[tuple[str, str, str, int, int]] = set()
+        for meta, events in articles:
+            wanted |= clusterer.lookups(meta, events)
+        for incident_id, members in _stored_candidates(con, wanted, clusterer.holds):
+            clusterer.restore(incident_id, members)
+            restored += 1
     new_members: list[dict[str, Any]] = []
     n_events = 0
     for meta, events in articles:
         n_events += len(events)
         for incident_id, member in clusterer.add(meta, events):
             new_members.append({"incident_id": incident_id, **record_row(member)})
-    touched = clusterer.touched
+    touched, founded = clusterer.touched, clusterer.founded
     now = datetime.now(UTC).replace(tzinfo=None)
     rows = [
         {**_incident_row(incident), "updated_at": now}
@@ -217,7 +266,7 @@ def _merge_chunk(store: Store, article_ids: Sequence[str]) -> IncidentUpdate:
     ]
     con.begin()
     try:
-        changed = sorted(touched & known)
+        changed = sorted(touched - founded)
         if changed:
             _with_ids(con, changed, f"DELETE FROM {INCIDENTS} WHERE incident_id IN "
                                      "(SELECT id FROM _eventwire_ids)")  # fmt: skip
@@ -227,13 +276,18 @@ def _merge_chunk(store: Store, article_ids: Sequence[str]) -> IncidentUpdate:
     except BaseException:
         con.rollback()
         raise
-    return IncidentUpdate(
+    update = IncidentUpdate(
         articles=len(articles),
         events=n_events,
-        created=len(touched - known),
-        changed=len(touched & known),
+        created=len(founded),
+        changed=len(touched - founded),
         restored=restored,
     )
+    clusterer.clear_touched()
+    clusterer.release_unreachable()
+    if clusterer.evict(HELD_INCIDENTS):
+        merger.complete = False  # what went is read back when new events reach it
+    return update
 
 
 def _incident_row(incident: Incident) -> dict[str, Any]:
@@ -262,11 +316,46 @@ def _articles_with_events(
 
 
 def _stored_candidates(
-    con: duckdb.DuckDBPyConnection, wanted: set[tuple[str, str, str, int, int]]
+    con: duckdb.DuckDBPyConnection,
+    wanted: set[tuple[str, str, str, int, int]],
+    held: Callable[[str], bool],
 ) -> Iterator[tuple[str, list[tuple[Event, ArticleMeta, float]]]]:
-    """Stored incidents registered in the wanted blocks, with their member events."""
-    if not wanted:
+    """Stored incidents registered in the wanted blocks, except those ``held`` already, with
+    their member events."""
+    ids = [i for i in _candidate_ids(con, wanted) if not held(i)]
+    if not ids:
         return
+    sql = f"""
+        SELECT m.incident_id AS _incident_id, m.confidence AS _confidence, e.*,
+               a.source AS _source, a.published AS _published, a.url AS _url,
+               a.title AS _title
+        FROM _eventwire_ids w
+        JOIN {MEMBERS} m ON m.incident_id = w.id
+        JOIN events e ON e.event_id = m.event_id
+        LEFT JOIN articles a ON a.id = e.article_id
+        ORDER BY m.incident_id, a.published NULLS FIRST, e.article_id, e.sentence_index,
+                 e.trigger_start"""
+    current: str | None = None
+    members: list[tuple[Event, ArticleMeta, float]] = []
+    for row in _with_ids_rows(con, ids, sql):
+        incident_id = row.pop("_incident_id")
+        share = row.pop("_confidence")
+        if incident_id != current:
+            if current is not None:
+                yield current, members
+            current, members = incident_id, []
+        meta = _meta_of(row)
+        members.append((event_from_row(row), meta, share if share is not None else 1.0))
+    if current is not None:
+        yield current, members
+
+
+def _candidate_ids(
+    con: duckdb.DuckDBPyConnection, wanted: set[tuple[str, str, str, int, int]]
+) -> list[str]:
+    """The ids of the stored incidents registered in the wanted blocks."""
+    if not wanted:
+        return []
     keys = pa.table(
         {
             "family": pa.array([w[0] for w in wanted], pa.string()),
@@ -279,38 +368,15 @@ def _stored_candidates(
     con.register("_eventwire_keys", keys)
     try:
         sql = f"""
-            WITH wanted AS (
-                SELECT DISTINCT i.incident_id
-                FROM {INCIDENTS} i
-                JOIN _eventwire_keys k
-                  ON k.family = i.family AND k.status = i.status
-                 AND i.first_date <= k.hi AND i.last_date >= k.lo
-                 AND (list_contains(i.countries, k.country) OR k.country = '*'
-                      OR (k.country = '' AND len(i.countries) = 0))
-            )
-            SELECT m.incident_id AS _incident_id, m.confidence AS _confidence, e.*,
-                   a.source AS _source, a.published AS _published, a.url AS _url,
-                   a.title AS _title
-            FROM wanted w
-            JOIN {MEMBERS} m ON m.incident_id = w.incident_id
-            JOIN events e ON e.event_id = m.event_id
-            LEFT JOIN articles a ON a.id = e.article_id
-            ORDER BY m.incident_id, a.published NULLS FIRST, e.article_id, e.sentence_index,
-                     e.trigger_start"""
-        current: str | None = None
-        members: list[tuple[Event, ArticleMeta, float]] = []
-        for batch in arrow_reader(con, sql):
-            for row in batch.to_pylist():
-                incident_id = row.pop("_incident_id")
-                share = row.pop("_confidence")
-                if incident_id != current:
-                    if current is not None:
-                        yield current, members
-                    current, members = incident_id, []
-                meta = _meta_of(row)
-                members.append((event_from_row(row), meta, share if share is not None else 1.0))
-        if current is not None:
-            yield current, members
+            SELECT DISTINCT i.incident_id
+            FROM {INCIDENTS} i
+            JOIN _eventwire_keys k
+              ON k.family = i.family AND k.status = i.status
+             AND i.first_date <= k.hi AND i.last_date >= k.lo
+             AND (list_contains(i.countries, k.country) OR k.country = '*'
+                  OR (k.country = '' AND len(i.countries) = 0))
+            ORDER BY i.incident_id"""
+        return [row[0] for row in con.execute(sql).fetchall()]
     finally:
         con.unregister("_eventwire_keys")
 

@@ -2,31 +2,40 @@
 
 Reruns are idempotent: articles already stored (by id) are counted as ``already`` and never
 coded again, so a run stopped by Ctrl-C, a crash or SIGKILL resumes where its last commit ended.
+
+Committed articles are merged into incidents on a thread of the run's own, on a connection of
+its own, while coding goes on (the coder processes are not held up); the last merge, at the
+end of the run, waits for it and takes the rest.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import EventwireError, StageError
 from ..model import Article, Event
 from ..readers import Corpus, Origin, Skipped
 from .db import DEFAULT_DB, Coded, Problem, Store, StoreError
 
+if TYPE_CHECKING:
+    from ..incidents.db import IncidentMerger
+
 BATCH_SIZE = 100  # articles per transaction
 COMMIT_SECONDS = 5.0  # ...or fewer, when this long has passed since the last commit
 LOOKUP_CHUNK = 256  # articles read ahead per "which of these are stored?" query
-# Committed articles are merged into incidents when this many wait, when this long has passed
-# since the last merge, and at the end of a run. Each merge reads back the stored incidents the
-# new events may join; one merge over many articles, taken in publication order, reads back far
-# fewer than many small ones (merging after every batch cost a run a quarter more CPU).
-MERGE_ARTICLES = 10000
-MERGE_SECONDS = 600.0
+# Committed articles are merged into incidents (in the background) when this many wait, when
+# this long has passed since the last merge began, and at the end of a run. Each merge takes its
+# articles in publication order and the incidents stay in memory between merges, so an article
+# that arrives after a later-dated one has been merged joins incidents as a live feed would.
+# Merging often keeps the end-of-run merge, which nothing overlaps, small.
+MERGE_ARTICLES = 2000
+MERGE_SECONDS = 300.0
 MAX_FAILURES_IN_A_ROW = 20
 RUN_MEMORY_LIMIT = "256MB"  # DuckDB's buffer pool during a run (it spills to disk beyond)
 
@@ -101,12 +110,70 @@ def _code_articles(articles: Iterable[Article], **options: Any) -> Iterator[tupl
     return code_articles(articles, **options)
 
 
-def _merge_incidents(store: Store, article_ids: list[str]) -> None:
+def _merge_incidents(
+    store: Store, article_ids: list[str], merger: IncidentMerger | None = None, **options: Any
+) -> None:
     """Merge the events of these committed articles (and any an earlier run left pending)
-    into incidents."""
+    into incidents; ``merger`` (an ``IncidentMerger``) keeps the incidents of the run in memory
+    from one merge to the next. ``options`` go to ``update_incidents``."""
     from ..incidents.db import update_incidents
 
-    update_incidents(store, article_ids=article_ids)
+    update_incidents(store, article_ids=article_ids, merger=merger, **options)
+
+
+def _incident_merger() -> IncidentMerger:
+    from ..incidents.db import IncidentMerger
+
+    return IncidentMerger()
+
+
+class _BackgroundMerge:
+    """One merge at a time on a thread of its own, with a connection of its own (a DuckDB
+    cursor), so committing and coding go on meanwhile. Its error is raised by ``wait``."""
+
+    def __init__(self, store: Store, merger: IncidentMerger) -> None:
+        self._store = Store(store.con.cursor(), store.path)
+        self._merger = merger
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+        self._stop = threading.Event()
+
+    def start(self, article_ids: list[str]) -> None:
+        """Merge these committed articles (after the merge under way, if any)."""
+        self.wait()
+        self._thread = threading.Thread(
+            target=self._merge, args=(list(article_ids),), name="eventwire-merge", daemon=True
+        )
+        self._thread.start()
+
+    def _merge(self, article_ids: list[str]) -> None:
+        try:
+            # no sweep: articles committed since are the next merge's, in its order
+            _merge_incidents(
+                self._store, article_ids, self._merger, sweep=False, stop=self._stop.is_set
+            )
+        except BaseException as e:  # noqa: BLE001 - handed to the main thread by wait()
+            self._error = e
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+    def stop(self) -> None:
+        """Finish the chunk under way and leave the rest pending (the next run merges it)."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        self._error = None
+
+    def close(self) -> None:
+        self.stop()
+        self._store.close()
 
 
 @dataclass
@@ -152,6 +219,7 @@ def run_corpus(
     batch: list[Coded] = []
     pending_ids: set[str] = set()  # read in this run, not yet committed or failed
     unmerged: list[str] = []  # committed, not yet merged into incidents
+    merger = _incident_merger()
     last_merge = time.monotonic()
 
     def report() -> None:
@@ -201,7 +269,7 @@ def run_corpus(
         reason = f"coding failed: {type(error).__name__}: {error}"
         note(Problem(Skipped(origin.source, origin.record, " ".join(reason.split())), "failed"))
 
-    def flush() -> None:
+    def commit() -> None:
         if batch or problems:
             store.write_batch(run_id, batch, problems)
             unmerged.extend(item.article.id for item in batch)
@@ -209,14 +277,19 @@ def run_corpus(
             pending_ids.difference_update(item.article.id for item in batch)
             batch.clear()
             problems.clear()
+
+    def flush() -> None:
+        nonlocal last_merge
+        commit()
         if len(unmerged) >= MERGE_ARTICLES or time.monotonic() - last_merge >= MERGE_SECONDS:
-            merge()
+            background.start(unmerged)
+            unmerged.clear()
+            last_merge = time.monotonic()
 
     def merge() -> None:
-        nonlocal last_merge
-        _merge_incidents(store, unmerged)
+        background.wait()
+        _merge_incidents(store, unmerged, merger)
         unmerged.clear()
-        last_merge = time.monotonic()
 
     def summary(status: str) -> RunSummary:
         return RunSummary(
@@ -238,6 +311,7 @@ def run_corpus(
             inputs=names, workers=workers, dictionaries=[str(d) for d in folders]
         )
         last_commit = time.monotonic()
+        background = _BackgroundMerge(store, merger)
         try:
             stream = _code_resiliently(
                 fresh_articles(), coder, failed, n_process=workers, dictionaries=folders
@@ -254,12 +328,16 @@ def run_corpus(
             merge()  # also picks up events an interrupted earlier run left pending
             report()
         except KeyboardInterrupt as e:
-            flush()  # no merge: the next run (or `eventwire incidents --update`) merges these
+            background.stop()  # ends with its chunk under way; the rest stays pending
+            commit()  # no merge: the next run (or `eventwire incidents --update`) merges these
             store.finish_run(run_id, status="interrupted", already=counts.already)
             raise RunInterrupted(summary("interrupted")) from e
         except BaseException:
+            background.stop()
             store.finish_run(run_id, status="failed", already=counts.already)
             raise
+        finally:
+            background.close()
         store.finish_run(run_id, status="finished", already=counts.already)
         return summary("finished")
 

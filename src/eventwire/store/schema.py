@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import operator
 import types
 import typing
 from dataclasses import dataclass
@@ -129,16 +130,28 @@ def _copier(hint: Any) -> Any:
     hint = _strip_optional_or_none(hint)
     if dataclasses.is_dataclass(hint):
         parts = [(f.name, _copier(h)) for f, h in _fields(hint)]
+        names = tuple(name for name, _ in parts)
+        # one attrgetter call reads every field; only nested values need copying
+        nested = [(i, name, copy) for i, (name, copy) in enumerate(parts) if copy is not _same]
+        getter = operator.attrgetter(*names) if len(names) > 1 else None
 
         def record(value: Any) -> Any:
             if value is None:
                 return None
-            return {name: copy(getattr(value, name)) for name, copy in parts}
+            if getter is None:
+                return {name: copy(getattr(value, name)) for name, copy in parts}
+            values = getter(value)
+            row = dict(zip(names, values, strict=True))
+            for i, name, copy in nested:
+                row[name] = copy(values[i])
+            return row
 
         return record
     if typing.get_origin(hint) is list:
         (item,) = typing.get_args(hint)
         copy_item = _copier(item)
+        if copy_item is _same:
+            return lambda value: None if value is None else list(value)
         return lambda value: None if value is None else [copy_item(v) for v in value]
     return _same
 
