@@ -87,3 +87,27 @@ def test_a_misparsed_passive_with_no_subject_is_still_a_toll_clause():
         lemmas=["between", "20", "and", "30", "miner", "be", "kill"],
     )
     assert is_toll_clause(doc[6])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "hazard"),
+    [
+        ("Floods killed 40 people in the east.", True),
+        ("Nine people died when a building collapsed in Lagos.", True),
+        ("A fire at a market in Lagos killed nine traders.", True),
+        ("Militants killed 40 people during the floods.", False),
+        ("Nine people died when the building collapsed after an air strike.", False),
+        ("Soldiers opened fire on the crowd, killing nine.", False),
+        ("An outbreak of violence killed 14 people.", False),
+    ],
+)
+def test_hazard_caused_reads_the_cause_of_a_toll(nlp, text, hazard):
+    from eventwire.coding.frames import violent_words
+    from eventwire.coding.hazards import hazard_caused
+
+    doc = nlp(text)
+    frames = build_frames(doc, builtin_lexicon())
+    cue = next(t for t in doc if t.lemma_ in ("kill", "die"))
+    frames_ids = violent_words(frames) if frames else set()
+    assert hazard_caused(cue, violent=frames_ids) is hazard

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..coding.hazards import has_cause, hazard_caused, mentions_hazard, names_hazard
 from ..coding.syntax import is_toll_clause
 from ..model import Casualties, Event
 from ..when.clauses import temporal_link, trigger_token
@@ -82,22 +83,32 @@ class CasualtyCounter:
         for sentence in doc.sentences:
             events = by_sentence.get(sentence.index, [])
             if sentence.doc is None:
-                previous = _Told(events, []) if events else previous
+                if events:
+                    previous = _Told(events, [])
+                elif mentions_hazard(sentence.text):
+                    previous = _Told([], [], hazard=True)
                 continue
             triggers = {}
+            violent: set[int] = set()  # the violent words of the sentence's own events
             for event in events:
                 token = trigger_token(event, sentence)
                 if token is not None:
                     triggers.setdefault(token.i, []).append(event)
                     depth[event.event_id] = sum(1 for _ in token.ancestors)
+                    if is_violent(event) and token.lemma_.lower() not in _CASUALTY_WORDS:
+                        violent.add(token.i)
             victims: set[int] = set()
-            told = _Told(events, [])
-            for count in find_counts(sentence.doc):
+            hazard = names_hazard(sentence.doc, violent=violent)
+            told = _Told(events, [], hazard=hazard)
+            counts = find_counts(sentence.doc)
+            for count in counts:
                 victims.update(t.i for t in count.victims)
-                if count.cumulative:
+                if count.cumulative or _hazard_toll(count, counts, hazard, violent):
                     continue
                 target = _attach(count, triggers, events, depth)
                 if target is None and (not events or _told_alone(count, events)):
+                    if hazard and not has_cause(count.cue):
+                        continue  # "Across the region, the death toll passed 37,000."
                     target = _carried_over(count, previous, depth)
                 if target is not None:
                     found[(target.event_id, count.kind)].append(count)
@@ -106,7 +117,10 @@ class CasualtyCounter:
             for event in events:
                 if is_protest(event) and event.size is None:
                     event.size = _crowd_size(event, sentence, victims)
-            previous = told if events else previous
+            if events:
+                previous = told
+            elif hazard:  # a hazard told after the violence: later bare tolls are its own
+                previous = _Told([], [], hazard=True)
         for event in doc.events:
             killed = _merge(found[(event.event_id, KILLED)], found[(event.event_id, BOTH)])
             injured = _merge(found[(event.event_id, INJURED)], found[(event.event_id, BOTH)])
@@ -122,10 +136,35 @@ class CasualtyCounter:
 
 @dataclass(slots=True)
 class _Told:
-    """The events of the last sentence that told any, and the positive tolls given them."""
+    """The events of the last sentence that told any, the positive tolls given them, and
+    whether that sentence named a natural hazard or an accident."""
 
     events: list[Event]
     tolls: list[tuple[str, str]]  # (event_id, kind)
+    hazard: bool = False
+
+
+_CASUALTY_WORDS = frozenset({"kill", "wound", "injure", "hurt", "leave", "slay", "die", "dead"})
+
+
+def _hazard_toll(count: Count, counts: list[Count], hazard: bool, violent: set[int]) -> bool:
+    """Whether a count is the toll of a natural hazard or an accident, not of violence: its
+    clause gives the hazard as the cause ("died in the floods"), or it names no cause in a
+    sentence that names a hazard and gives the violent event its own toll ("air strikes
+    after the earthquake killed seven, as the death toll passed 1,600")."""
+    if hazard_caused(count.cue, violent=violent):
+        return True
+    if not hazard or has_cause(count.cue) or count.quantity.best == 0:
+        return False
+    return any(
+        other is not count
+        and other.kind == count.kind
+        and other.quantity.best > 0
+        and not other.cumulative
+        and has_cause(other.cue)
+        and not hazard_caused(other.cue, violent=violent)
+        for other in counts
+    )
 
 
 def _attach(
@@ -220,6 +259,12 @@ def _carried_over(count: Count, previous: _Told, depth: dict[str, int]) -> Event
     fit = [e for e in previous.events if _fits(e, kind)]
     if _background(count):
         return None
+    if (
+        previous.hazard
+        and count.quantity.best > 0
+        and any(k == count.kind for _, k in previous.tolls)
+    ):
+        return None  # the toll of the hazard the sentence before named beside the violence
     if len(fit) == 1:
         target = fit[0]
     elif fit and _bare(count):

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Event, event_id_for
 from ..pipeline import Document, Sentence
-from .frames import VIOLENT_ROOTS, Frame, build_frames, embedded_code, is_bare_toll_only
+from .frames import (
+    VIOLENT_ROOTS,
+    Frame,
+    build_frames,
+    embedded_code,
+    is_bare_toll_only,
+    violent_words,
+)
+from .hazards import mentions_hazard, names_hazard
 from .lexicon import Lexicon, builtin_lexicon
 from .repair import repair_parse
 
@@ -60,15 +68,21 @@ class Extractor:
                 repair_parse(sentence.doc)
         actors = self.actors.for_document(doc)
         told_violence = False  # whether the sentence before told a violent event
+        told_hazard = False  # whether the last happening told was a hazard or an accident
         for sentence in doc.sentences:
             if sentence.doc is None:
                 told_violence = False
+                told_hazard = told_hazard or mentions_hazard(sentence.text)
                 continue
             if self.discards is not None and self.discards.sentence(sentence.text):
                 continue
             frames = build_frames(sentence.doc, self.lexicon)
-            if told_violence and is_bare_toll_only(frames):
-                continue  # "Two officers were wounded.": the toll of the event told before
+            hazard = names_hazard(sentence.doc, violent=violent_words(frames))
+            told_hazard = told_hazard or hazard
+            if (told_violence or told_hazard) and is_bare_toll_only(frames):
+                # "Two officers were wounded.": the toll of the event told before, which
+                # may be an earthquake or a flood and no violent event at all
+                continue
             before = len(doc.events)
             for frame in frames:
                 if frame.match.reading.roles is not None:
@@ -78,6 +92,7 @@ class Extractor:
                 if event is not None:
                     doc.events += dyadic([event])
             told_violence = any(_violent(e.cameo_code) for e in doc.events[before:])
+            told_hazard = told_hazard and not told_violence
         return doc
 
     def _as_stated(

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .arguments import light_verb_of, noun_subjects, targets_of, verb_subjects
+from .hazards import hazard_caused, hazard_doer
 from .lexicon import Lexicon
 from .modality import Modality, modality_of
 from .syntax import is_toll_clause
@@ -199,6 +200,7 @@ def build_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
     by_token = {f.token.i: f for f in frames}
     for f in frames:
         _assign_roles(f, lexicon, light, by_token)
+    _drop_hazard_tolls(frames)
     _merge_same_happening(frames, by_token)
     for f in frames:
         if not f.dropped:
@@ -206,6 +208,28 @@ def build_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
     _embed(frames)
     _drop_bare_statements(frames)
     return [f for f in frames if not f.dropped]
+
+
+def _is_violent(frame: Frame) -> bool:
+    return frame.root in VIOLENT_ROOTS or (frame.code or "").startswith(("175", "145"))
+
+
+def violent_words(frames: list[Frame]) -> set[int]:
+    """Token indices of a sentence's violent event words other than casualty words."""
+    return {f.token.i for f in frames if _is_violent(f) and f.lemma not in CASUALTY_LEMMAS}
+
+
+def _drop_hazard_tolls(frames: list[Frame]) -> None:
+    """ "Floods killed 40", "died when a ferry capsized", "an earthquake struck the region":
+    a toll whose cause is a natural hazard or an accident and nothing violent, or a blow
+    a hazard deals, is no violent event."""
+    for f in frames:
+        if _is_violent(f) and not f.is_noun and f.lemma not in CASUALTY_LEMMAS:
+            f.dropped = hazard_doer(f.token)
+    violent = violent_words([f for f in frames if not f.dropped])
+    for f in frames:
+        if _is_violent(f) and f.lemma in CASUALTY_LEMMAS:
+            f.dropped = hazard_caused(f.token, violent=violent)
 
 
 def _drop_bare_statements(frames: list[Frame]) -> None:
@@ -391,7 +415,11 @@ def _merge_violence(frames: list[Frame], by_token: dict[int, Frame]) -> None:
             # "left 17 dead and 30 injured", "fired to break up a rally, killing two": climb a
             # word or two to the violent clause
             up = t.head
-            for _ in range(2):
+            # "carried out air strikes ..., killing seven": the light verb stands for its noun
+            lit = next((v for v in violent if v.anchor is not None and v.anchor.i == up.i), None)
+            if lit is not None and lit.is_noun:
+                union(lit, f)
+            for _ in range(0 if lit is not None and lit.is_noun else 2):
                 if up.head.i == up.i:
                     break
                 up = up.head
