@@ -126,6 +126,19 @@ def _date(nlp, text, *events, published=WEDNESDAY):
         ("Gunmen attacked the village late on Friday. They killed at least 30 people.",
          [("attacked",), ("killed",)],
          [("2020-02-07", "day", None, False), ("2020-02-07", "day", None, False)]),
+        # a place name the parser reads as a verb ("in Sagaing") holds no time of its own
+        ("Government warplanes bombed two villages in Sagaing on Saturday, killing nine.",
+         [("bombed", "195")], [("2020-02-08", "day", None, False)]),
+        # a participle describing the verb's argument shares the verb's time
+        ("Police opened fire on farmers marching toward the capital on Monday.",
+         [("opened", "193")], [("2020-02-10", "day", None, False)]),
+        # ... but neither an "after" phrase nor a relative clause does
+        ("Troops withdrew from the town after shelling the market on Monday.",
+         [("withdrew", "0874")], [("2020-02-12", "day", None, False)]),
+        # (the arrest is not the attack's day)
+        ("Police arrested a man who attacked a church on Sunday.",
+         [("arrested", "173"), ("attacked",)],
+         [("2020-02-12", "day", None, False), ("2020-02-09", "day", None, False)]),
     ],
 )  # fmt: skip
 def test_dater(nlp, text, events, expected):

@@ -42,6 +42,7 @@ _NOMINAL_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "compound", "conj", "appos"}
 )  # an event whose period ended longer ago than this is background
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_ARGUMENT_DEPS = frozenset({"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "appos"})
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "would", "wo"})
 _FUTURE_HEADS = frozenset(
     "plan threaten vow pledge promise intend want aim prepare expect schedule decide agree "
@@ -156,9 +157,37 @@ def _owner(mention: TimeMention, sdoc: Doc, triggers: set[int]) -> Token | None:
         token = token.head
         if token.i in triggers:
             return token
+        if _misparsed_name(token):
+            continue  # "in Sagaing on Saturday": a place name read as a verb holds no time
         if token.pos_ in ("VERB", "AUX") and not (token.dep_ == "acl" and token.tag_ == "VBG"):
             return token
     return token
+
+
+def _misparsed_name(token: Token) -> bool:
+    """A capitalised word inside a sentence that the parser read as the verb of a preposition
+    ("in Sagaing"): a name, not a clause."""
+    return (
+        token.pos_ == "VERB"
+        and token.dep_ in ("pcomp", "pobj")
+        and token.text[:1].isupper()
+        and token.i > token.sent.start
+    )
+
+
+def _participles(verb: Token) -> set[int]:
+    """Participles that describe the verb's own arguments ("opened fire on residents
+    protesting in Sukkur on Wednesday"): their time is the verb's time too."""
+    out = set()
+    for d in verb.subtree:
+        if d.dep_ not in ("acl", "pcomp") or d.tag_ != "VBG" or temporal_link(d):
+            continue  # "withdrew after attacking the base on Monday": not Monday
+        node = d.head
+        while node.i != verb.i and node.dep_ in _ARGUMENT_DEPS and not temporal_link(node):
+            node = node.head
+        if node.i == verb.i:
+            out.add(d.i)
+    return out
 
 
 def _choose_by_parse(
@@ -183,6 +212,7 @@ def _choose_by_parse(
             ]
             for verb in verbs:
                 heads.add(verb.i)
+                heads |= _participles(verb)
                 heads |= {
                     c.i
                     for c in verb.children
