@@ -36,8 +36,7 @@ VIOLENCE_WORDS = frozenset(
     rocket mortar artillery drone grenade explosive ied gunfire gun gunman gunmen shooting
     shoot shot sniper militant rebel insurgent jihadist soldier troop army police
     fighter fighting clash violence war hostility combat battle offensive arson arsonist
-    gunboat
-    massacre gunship warplane jet crossfire terrorist""".split()
+    gunboat massacre gunship warplane jet crossfire terrorist""".split()
 )
 #: word forms that name a hazard in any sentence, read without a parse
 _HAZARD_FORMS = re.compile(
