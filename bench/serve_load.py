@@ -1,14 +1,17 @@
 """Latency of `eventwire serve` under concurrent filtered /api/events requests.
 
     python bench/serve_load.py [--events 1000000] [--clients 50] [--requests 5000] [--seconds 60]
+                               [--server-workers N] [--no-cache] [--db PATH]
 
 1. builds a store with N generated events (one article each) in bulk DuckDB SQL, in a temporary
    folder (or ``--db PATH``, reused when it already holds N events);
-2. starts the server in a subprocess on a free loopback port and waits for its first snapshot;
+2. starts the server (``--server-workers`` processes) in a subprocess on a free loopback port
+   and waits until every process has its first snapshot;
 3. fires filtered ``/api/events`` requests (random mixes of country, PLOVER type, date range,
    killed, text, actor, bounding box and sort; some follow a page's cursor) from ``--clients``
    concurrent clients until ``--requests`` are answered or ``--seconds`` pass;
-4. prints latency percentiles and errors; the last line is one JSON object.
+4. prints latency percentiles, errors, the server's CPU time per request and the peak memory
+   (RSS) of its processes; the last line is one JSON object.
 
 ``--no-cache`` turns off the server's answer cache so every request runs its query. The load
 generator runs on the same machine as the server and shares its CPUs; the server's and the load
@@ -30,6 +33,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -236,30 +240,39 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int, *, cache: bool) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, *, cache: bool, workers: int = 1) -> subprocess.Popen[bytes]:
     code = (
-        "import sys, uvicorn\n"
-        "from eventwire.serve import create_app\n"
-        f"app = create_app({str(db)!r}, cache_entries={512 if cache else 0})\n"
-        f"uvicorn.run(app, host='127.0.0.1', port={port}, log_level='warning', "
-        "access_log=False)\n"
+        "from eventwire.serve import serve\n"
+        f"serve({str(db)!r}, port={port}, workers={workers}, "
+        f"cache_entries={512 if cache else 0}, log_level='warning')\n"
     )
     return subprocess.Popen([sys.executable, "-c", code])
 
 
-def wait_ready(base: str, server: subprocess.Popen[bytes], timeout: float = 300) -> dict:
+def wait_ready(
+    base: str, server: subprocess.Popen[bytes], *, workers: int = 1, timeout: float = 600
+) -> dict:
+    """The status once the server answers; with several processes, fresh connections (spread
+    over the processes by the kernel) until every process surely answers."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    status = None
+    while status is None and time.monotonic() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"server exited with {server.returncode}")
         try:
             r = httpx.get(f"{base}/api/status", timeout=2)
             if r.status_code == 200:
-                return r.json()
+                status = r.json()
         except httpx.HTTPError:
-            pass
-        time.sleep(0.25)
-    raise SystemExit("server did not start in time")
+            time.sleep(0.25)
+    if status is None:
+        raise SystemExit("server did not start in time")
+    # a connection to a process still building its snapshot waits in its socket's queue
+    for _ in range(16 * (workers - 1)):
+        r = httpx.get(f"{base}/api/status", timeout=max(1.0, deadline - time.monotonic()))
+        r.raise_for_status()
+        status = max(status, r.json(), key=lambda s: s["build_seconds"])
+    return status
 
 
 def random_params(rng: random.Random) -> dict[str, Any]:
@@ -380,13 +393,81 @@ async def load(
     return latencies, errors, time.monotonic() - started
 
 
+def process_tree(pid: int) -> list[int]:
+    """The process and its descendants (Linux /proc; just the process elsewhere)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for children in Path(f"/proc/{p}/task").glob("*/children"):
+            try:
+                todo.extend(int(c) for c in children.read_text().split())
+            except OSError:
+                pass
+    return out
+
+
 def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process so far (Linux /proc), or None elsewhere."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """User + system CPU time of a process and its descendants so far (Linux /proc), or None
+    elsewhere."""
+    total = 0.0
+    for p in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            if p == pid:
+                return None
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
+def connections_per_process(pid: int, port: int) -> list[int]:
+    """How many established connections to ``port`` each process of the server holds, most
+    first (Linux /proc; empty elsewhere): with several processes, the kernel's spread of the
+    clients over them."""
+    inodes: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if fields[1].endswith(f":{port:04X}") and fields[3] == "01":  # ESTABLISHED
+                inodes.add(fields[9])
+    counts = []
+    for p in process_tree(pid):
+        try:
+            fds = list(Path(f"/proc/{p}/fd").iterdir())
+        except OSError:
+            continue
+        n = 0
+        for fd in fds:
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:[") and target[8:-1] in inodes:
+                n += 1
+        if n:
+            counts.append(n)
+    return sorted(counts, reverse=True)
+
+
+def peak_rss_mb(pid: int) -> list[float]:
+    """Peak resident memory (VmHWM) of a process and each descendant, in MB, largest first
+    (Linux /proc; empty elsewhere)."""
+    out = []
+    for p in process_tree(pid):
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmHWM:"):
+                out.append(round(int(line.split()[1]) / 1024, 1))
+    return sorted(out, reverse=True)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -405,6 +486,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--db", type=Path, help="store to build or reuse (default: temporary)")
     parser.add_argument("--no-cache", action="store_true", help="turn the answer cache off")
+    parser.add_argument(
+        "--server-workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="server processes answering on the port (`eventwire serve --workers`; default 1)",
+    )
     parser.add_argument(
         "--client",
         choices=("raw", "httpx"),
@@ -435,9 +523,9 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         t0 = time.monotonic()
-        server = start_server(db, port, cache=not args.no_cache)
+        server = start_server(db, port, cache=not args.no_cache, workers=args.server_workers)
         try:
-            status = wait_ready(base, server)
+            status = wait_ready(base, server, workers=args.server_workers)
             ready_s = time.monotonic() - t0
             print(f"server ready in {ready_s:.1f}s (snapshot build {status['build_seconds']}s)")
             # warm-up, outside the timings
@@ -453,6 +541,11 @@ def main(argv: list[str] | None = None) -> int:
             )
             cpu_before = cpu_seconds(server.pid)
             client_before = time.process_time()
+            spread: list[int] = []  # the clients' connections per server process, once
+            sampler = threading.Timer(
+                2.0, lambda: spread.extend(connections_per_process(server.pid, port))
+            )
+            sampler.start()
             latencies, errors, wall = asyncio.run(
                 load(
                     base,
@@ -465,6 +558,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             cpu_after = cpu_seconds(server.pid)
             client_cpu = time.process_time() - client_before
+            sampler.cancel()
+            rss = peak_rss_mb(server.pid)
         finally:
             server.terminate()
             try:
@@ -494,6 +589,10 @@ def main(argv: list[str] | None = None) -> int:
         "load_average": round(os.getloadavg()[0], 1),
         "cpus": os.cpu_count(),
         "cache": not args.no_cache,
+        "server_workers": args.server_workers,
+        "server_peak_rss_mb": round(sum(rss), 1),
+        "server_peak_rss_mb_each": rss,
+        "connections_per_process": spread,
         "snapshot_build_s": status["build_seconds"],
         "server_ready_s": round(ready_s, 1),
     }
@@ -503,7 +602,9 @@ def main(argv: list[str] | None = None) -> int:
         f"p99 {result['p99_ms']} ms, max {result['max_ms']} ms; server CPU "
         f"{result['server_cpu_ms_per_request']} ms/request, load generator "
         f"{result['client_cpu_ms_per_request']} ms/request; load average "
-        f"{result['load_average']} on {result['cpus']} CPUs"
+        f"{result['load_average']} on {result['cpus']} CPUs; {args.server_workers} server "
+        f"process(es), peak RSS {result['server_peak_rss_mb']} MB ({', '.join(map(str, rss))})"
+        f"; client connections per process {spread or '?'}"
     )
     print(json.dumps(result))
     return 0 if not errors else 1

@@ -369,3 +369,15 @@ def test_country_outlines_are_packaged_geojson(client):
     assert len(geo["features"]) > 150
     names = {f["properties"]["name"] for f in geo["features"]}
     assert {"Syria", "Kenya", "Fiji"} <= names
+
+
+def test_a_cached_answer_is_the_computed_one_with_the_same_headers(client):
+    url = "/api/events?country=SYR&limit=2&total=true"
+    first = client.get(url)  # computed (or cached by an earlier test: then both are cached)
+    again = client.get(url)
+    assert again.status_code == first.status_code == 200
+    assert again.content == first.content
+    for name in ("content-type", "content-length", "x-content-type-options", "referrer-policy"):
+        assert again.headers[name] == first.headers[name]
+    other = client.get("/api/events?country=SYR&limit=1")  # another query: its own answer
+    assert len(other.json()["events"]) == 1

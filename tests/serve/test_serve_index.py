@@ -149,10 +149,10 @@ def test_pages_match_the_sql(snapshot, bench, monkeypatch, chunk, budget):
         for _page in range(3):
             got = queries.list_events(snapshot, cur, query, sort=sort, limit=limit, cursor=cursor)
             want = sql_page(cur, query, sort=sort, limit=limit, cursor=cursor)
-            assert [e["event_id"] for e in got["events"]] == [
-                snapshot.display.column("event_id")[r].as_py() for r in want
+            assert [e["event_id"] for e in got.events] == [
+                e["event_id"] for e in snapshot.display_rows(want)
             ], (query, sort, limit, cursor)
-            cursor = got["next_cursor"]
+            cursor = got.next_cursor
             if cursor is None:
                 break
 
@@ -165,7 +165,7 @@ def test_counts_match_the_sql(snapshot, bench):
         where = query.where()
         (want,) = cur.execute(f"SELECT count(*) FROM ev{where.sql()}", where.params).fetchone()
         got = queries.list_events(snapshot, cur, query, sort="-date", limit=1, with_total=True)
-        assert got["total"] == want, query
+        assert got.total == want, query
 
 
 @pytest.mark.parametrize("sort", sorted(SORTS))
@@ -209,8 +209,8 @@ def test_non_ascii_text_is_lowered_as_the_snapshot_lowered_it(snapshot, needle):
     cur = snapshot.thread_cursor()
     query = EventQuery.parse(q=needle)
     got = queries.list_events(snapshot, cur, query, sort="-date", limit=10, with_total=True)
-    assert [e["sentence"] for e in got["events"]] == [EMOJI_SENTENCE]
-    assert got["total"] == 1
+    assert [e["sentence"] for e in got.events] == [EMOJI_SENTENCE]
+    assert got.total == 1
 
 
 def test_rows_stored_out_of_order_are_indexed_in_order(snapshot, bench):
@@ -238,3 +238,20 @@ def test_rows_stored_out_of_order_are_indexed_in_order(snapshot, bench):
         got = index.event_rowids(index.page(query, sort=sort, limit=20))
         assert got == shuffle[want].tolist(), (query, sort)
         assert index.count(query) == snapshot.index.count(query)
+
+
+def test_display_rows_are_the_columns_of_ev(snapshot):
+    """The JSON texts a page is spliced from decode to ``ev``'s display columns, row by row
+    (NULLs, NaN made NULL, lists, script tags, emoji, quotes and SQL metacharacters)."""
+    from eventwire.serve.flat import DISPLAY_COLUMNS
+    from eventwire.serve.snapshot import arrow_table
+
+    cur = snapshot.thread_cursor()
+    columns = ", ".join("CAST(day AS VARCHAR) AS day" if c == "day" else c for c in DISPLAY_COLUMNS)
+    want = arrow_table(cur, f"SELECT {columns} FROM ev ORDER BY rowid").to_pylist()
+    rowids = list(range(len(want)))
+    assert len(snapshot.display) == len(want)
+    assert snapshot.display_rows(rowids) == want
+    picked = [len(want) - 1, 0, 17, 17]
+    assert snapshot.display_rows(picked) == [want[r] for r in picked]
+    assert snapshot.display.json([]) == b"[]"

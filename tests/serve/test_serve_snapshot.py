@@ -67,6 +67,36 @@ def test_a_snapshot_in_use_outlives_its_replacement(tmp_path):
         snaps.stop()
 
 
+def test_processes_share_one_copy_of_the_store_removed_by_its_last_reader(tmp_path):
+    """Two ``Snapshots`` on one work folder stand for two server processes (``flock`` locks
+    belong to open files, so one process holds them as two would)."""
+    path = tmp_path / "store.duckdb"
+    fill(path)
+    work = tmp_path / "work"
+    first = Snapshots(path, refresh_seconds=0, workdir=work)
+    second = Snapshots(path, refresh_seconds=0, workdir=work)
+    first.start(background=False)
+    second.start(background=False)
+    try:
+        old = first.current.folder
+        assert second.current.folder == old  # copied once
+        add_events(path, 0, 1)
+        assert first.refresh() is True
+        new = first.current.folder
+        assert new != old and old.exists()  # the second process still reads the old copy
+        assert second.refresh() is True
+        assert second.current.folder == new
+        assert not old.exists()  # its last reader moved on
+        with second.cursor() as (_, cur):
+            assert cur.execute("SELECT count(*) FROM src.events").fetchone()[0] == len(CASES) + 1
+        first.stop()
+        assert new.exists()
+    finally:
+        first.stop()
+        second.stop()
+    assert work.exists() and not any(work.glob("copy-*"))  # given folders are left in place
+
+
 def test_the_server_answers_throughout_a_concurrent_run(tmp_path):
     """A real writer process (run_corpus, a commit per article) against a live server."""
     path = tmp_path / "live.duckdb"

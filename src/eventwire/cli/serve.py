@@ -25,6 +25,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     parser.add_argument(
+        "--workers",
+        # not ``workers``: the configuration file's ``workers`` are the coder's processes
+        dest="server_workers",
+        type=int,
+        metavar="N",
+        help="server processes answering on the port, each with its own snapshot in memory "
+        "(default 1)",
+    )
+    parser.add_argument(
         "--refresh",
         type=float,
         default=2.0,
@@ -37,9 +46,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def serve(args: argparse.Namespace) -> int:
     from ..serve import serve as run_server
 
+    n = args.server_workers
+    workers = f", {n} processes" if n is not None and n > 1 else ""
     print(
-        f"eventwire serve: http://{args.host}:{args.port}/ (API docs at /docs); Ctrl-C stops",
+        f"eventwire serve: http://{args.host}:{args.port}/ (API docs at /docs{workers}); "
+        "Ctrl-C stops",
         file=sys.stderr,
     )
-    run_server(args.db, host=args.host, port=args.port, refresh_seconds=args.refresh)
+    run_server(
+        args.db,
+        host=args.host,
+        port=args.port,
+        workers=args.server_workers,
+        refresh_seconds=args.refresh,
+    )
     return EXIT_OK

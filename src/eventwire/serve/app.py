@@ -20,15 +20,25 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from . import queries
 from .exports import csv_lines, geojson_parts
+from .fastpath import EventsRequest, FastEvents
 from .filters import DEFAULT_SORT, SORTS, BadRequest, EventQuery, parse_bbox
 from .models import EventDetail, EventPage, Facets, GridCells, IncidentPage, Status
-from .responses import AnswerCache, SecurityHeaders, dashboard_headers, dumps, finite
+from .responses import (
+    AnswerCache,
+    CachedAnswers,
+    SecurityHeaders,
+    answer_key,
+    dashboard_headers,
+    dumps,
+    finite,
+)
 from .snapshot import Snapshot, Snapshots
 
 STATIC = resources.files("eventwire.serve") / "static"
 CACHE_ENTRIES = 512  # JSON answers kept per snapshot generation (the data cannot change)
-# Threads computing /api/events pages at once: a page is a few ms that mostly hold the GIL, so
-# more threads than cores only add switching; the other requests wait in line.
+# Threads computing /api/events pages at once when FastAPI's route answers (the fast path
+# computes them on the event loop, see ``fastpath``): a page is a few ms that mostly hold the
+# GIL, so more threads than cores only add switching; the other requests wait in line.
 QUERY_THREADS = max(2, min(8, os.cpu_count() or 2))
 
 SortName = Literal[tuple(SORTS)]  # type: ignore[valid-type]
@@ -110,10 +120,15 @@ def create_app(
     refresh_seconds: float = 2.0,
     cache_entries: int = CACHE_ENTRIES,
     snapshots: Snapshots | None = None,
+    workdir: str | Path | None = None,
+    fast_events: bool = True,
 ) -> FastAPI:
-    """The API and dashboard over the store at ``db``; it reads snapshots, never the file."""
+    """The API and dashboard over the store at ``db``; it reads snapshots, never the file.
+    ``workdir``: where the snapshots' copies of the store go (the processes of one server
+    share it); a temporary folder of its own by default. ``fast_events``: read plainly valid
+    ``/api/events`` requests without FastAPI's validation (see ``fastpath``; same answers)."""
     owned = snapshots is None
-    snaps = snapshots or Snapshots(db, refresh_seconds=refresh_seconds)
+    snaps = snapshots or Snapshots(db, refresh_seconds=refresh_seconds, workdir=workdir)
     cache = AnswerCache(cache_entries)
     limiter = anyio.CapacityLimiter(QUERY_THREADS)
 
@@ -153,14 +168,31 @@ def create_app(
         ]
         return JSONResponse({"detail": errors}, status_code=422)
 
-    def answer(request: Request, compute: Callable[[Snapshot, Any], Any]) -> Response:
+    def answer_body(scope: dict[str, Any], compute: Callable[[Snapshot, Any], Any]) -> bytes:
         with snaps.use() as snapshot:
-            key = (snapshot.generation, request.url.path, request.url.query)
+            key = answer_key(snapshot.generation, scope)
             body = cache.get(key)
             if body is None:
                 body = dumps(compute(snapshot, snapshot.thread_cursor()))
                 cache.put(key, body)
-        return Response(body, media_type="application/json")
+        return body
+
+    def answer(request: Request, compute: Callable[[Snapshot, Any], Any]) -> Response:
+        return Response(answer_body(request.scope, compute), media_type="application/json")
+
+    def events_body(scope: dict[str, Any], asked: EventsRequest) -> bytes:
+        return answer_body(
+            scope,
+            lambda snapshot, cur: queries.list_events(
+                snapshot,
+                cur,
+                asked.query,
+                sort=asked.sort,
+                limit=asked.limit,
+                cursor=asked.cursor,
+                with_total=asked.total,
+            ).body(snapshot.generation),
+        )
 
     # -- events -------------------------------------------------------------------------------
 
@@ -174,17 +206,9 @@ def create_app(
         total: Annotated[bool, Query(description="also count all matching events")] = False,
     ) -> Response:
         """A page of events, newest first unless ``sort`` says otherwise."""
-        return await anyio.to_thread.run_sync(
-            answer,
-            request,
-            lambda snapshot, cur: {
-                **queries.list_events(
-                    snapshot, cur, query, sort=sort, limit=limit, cursor=cursor, with_total=total
-                ),
-                "generation": snapshot.generation,
-            },
-            limiter=limiter,
-        )
+        asked = EventsRequest(query, sort=sort, limit=limit, cursor=cursor, total=total)
+        body = await anyio.to_thread.run_sync(events_body, request.scope, asked, limiter=limiter)
+        return Response(body, media_type="application/json")
 
     @app.get(
         "/api/events.csv",
@@ -339,7 +363,10 @@ def create_app(
         with resources.as_file(STATIC / "index.html") as path:
             return FileResponse(path, media_type="text/html", headers=dashboard_headers())
 
-    app.add_middleware(SecurityHeaders)
+    if fast_events:
+        app.add_middleware(FastEvents, handler=events_body)
+    app.add_middleware(CachedAnswers, cache=cache, generation=lambda: snaps.generation)
+    app.add_middleware(SecurityHeaders)  # (added last: outermost, so cached answers get it)
 
     with resources.as_file(STATIC) as static_dir:
         app.mount("/static", StaticFiles(directory=static_dir), name="static")

@@ -459,13 +459,17 @@ class EventIndex:
         a = start
         if walk:
             step = max(FIRST_CHUNK, 2 * limit)
+            contiguous = order.perm is None and order.descending  # positions are rows
             while a < end and got < limit and a - start < WALK_BUDGET:
                 b = min(end, a + step)
-                rows = order.rows(a, b)
+                rows: Rows = slice(a, b) if contiguous else order.rows(a, b)
                 for f in walk_filters:
-                    rows = rows[f.test(rows)]
+                    ok = f.test(rows)
+                    rows = rows.start + np.flatnonzero(ok) if isinstance(rows, slice) else rows[ok]
                     if not len(rows):
                         break
+                if isinstance(rows, slice):  # no filters
+                    rows = np.arange(rows.start, rows.stop)
                 found.append(rows)
                 got += len(rows)
                 a, step = b, step * 2

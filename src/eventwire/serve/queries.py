@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+import orjson
 
 from ..store.db import arrow_reader
 from ..store.schema import event_from_row
@@ -35,6 +38,31 @@ def _rows(cur: Any, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class PageOfEvents:
+    """A page of ``/api/events``: its events as JSON (a slice of the snapshot's texts, never
+    decoded), the cursor of the next page, and the count of all matches when asked for."""
+
+    events_json: bytes
+    next_cursor: str | None
+    total: int | None = None
+
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        return orjson.loads(self.events_json)
+
+    def body(self, generation: int) -> dict[str, Any]:
+        """The answer's object (``dumps`` writes the events' bytes as they are)."""
+        out: dict[str, Any] = {
+            "events": orjson.Fragment(self.events_json),
+            "next_cursor": self.next_cursor,
+        }
+        if self.total is not None:
+            out["total"] = self.total
+        out["generation"] = generation
+        return out
+
+
 def list_events(
     snapshot: Snapshot,
     cur: Any,
@@ -44,11 +72,11 @@ def list_events(
     limit: int,
     cursor: str | None = None,
     with_total: bool = False,
-) -> dict[str, Any]:
+) -> PageOfEvents:
     """One page of events in ``sort`` order, and the cursor of the next page (or None).
 
     The snapshot's ``EventIndex`` finds the page's rows (no SQL); their display columns come
-    from the snapshot's Arrow table."""
+    from the snapshot's JSON texts."""
     order = SORTS[sort]
     after = decode_cursor(cursor, order) if cursor else None
     text = None
@@ -63,11 +91,11 @@ def list_events(
     if len(rows) > limit:
         rows = rows[:limit]
         next_cursor = encode_cursor(*index.cursor_of(order, int(rows[-1])))
-    events = snapshot.display_rows(index.event_rowids(rows))
-    out: dict[str, Any] = {"events": events, "next_cursor": next_cursor}
-    if with_total:
-        out["total"] = index.count(query, text=text)
-    return out
+    return PageOfEvents(
+        snapshot.display.json(index.event_rowids(rows)),
+        next_cursor,
+        index.count(query, text=text) if with_total else None,
+    )
 
 
 def iter_events(

@@ -6,6 +6,7 @@ import json
 import math
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -79,6 +80,39 @@ class AnswerCache:
             while len(self._items) > self.size or self._bytes > self.max_bytes:
                 _, dropped = self._items.popitem(last=False)
                 self._bytes -= len(dropped)
+
+
+def answer_key(generation: int, scope: dict[str, Any]) -> tuple[Any, ...]:
+    """What an answer depends on: the snapshot, the path and the raw query string."""
+    return (generation, scope["path"], scope["query_string"])
+
+
+class CachedAnswers:
+    """Plain ASGI middleware: a GET whose answer the cache holds is answered here, before
+    routing and parameter validation, which cost the server more than the rest of a page."""
+
+    def __init__(
+        self, app: Any, *, cache: AnswerCache, generation: Callable[[], int | None]
+    ) -> None:
+        self.app = app
+        self.cache = cache
+        self.generation = generation
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" and self.cache.size > 0:
+            generation = self.generation()
+            body = None if generation is None else self.cache.get(answer_key(generation, scope))
+            if body is not None:
+                await send_json(send, body)
+                return
+        await self.app(scope, receive, send)
+
+
+async def send_json(send: Any, body: bytes) -> None:
+    """Send ``body`` as a 200 JSON answer, with the headers Starlette's ``Response`` gives."""
+    headers = [(b"content-length", str(len(body)).encode()), (b"content-type", b"application/json")]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 class SecurityHeaders:

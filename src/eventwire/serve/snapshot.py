@@ -3,11 +3,12 @@
 DuckDB lets one process hold a database file for writing, and while it does no other process
 can open the file, not even read-only; a reader that holds the file keeps a writer out too.
 So the server never opens the store itself: it copies the file (and its write-ahead log) into
-a private folder, checks that neither changed while it copied, and attaches the copy read-only
-to an in-memory database where it builds ``ev``, one flat row per event with the columns the
-API filters and sorts on, and an ``EventIndex`` of them for pages of events. A background
-thread takes a new snapshot when the store's files change; requests keep using the snapshot
-they started with until they end.
+a work folder, checks that neither changed while it copied (``copies``, which also lets the
+server's processes share one copy), and attaches the copy read-only to an in-memory database
+where it builds ``ev``, one flat row per event with the columns the API filters and sorts on,
+``DisplayRows`` of them as JSON and an ``EventIndex`` for pages of events. A background thread
+takes a new snapshot when the store's files change; requests keep using the snapshot they
+started with until they end.
 """
 
 from __future__ import annotations
@@ -26,21 +27,18 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
-from ..errors import EventwireError
-from .flat import BUILD_ACTOR_KEYS, BUILD_EV, DISPLAY_COLUMNS
+from .copies import Copy, ServeError, Signature, file_signature, take_copy
+from .display import ROW_SQL, DisplayRows
+from .flat import BUILD_ACTOR_KEYS, BUILD_EV
 from .index import INDEX_SQL, EventIndex
 
 log = logging.getLogger(__name__)
 
 CATALOG = "ew"  # the in-memory database holding ``ev``; the copy is attached as ``src``
-COPY_ATTEMPTS = 5  # copies tried per refresh while the writer keeps changing the files
 POLL_SECONDS = 0.5  # how often the refresher looks at the store's files
-
-
-class ServeError(EventwireError):
-    """The server cannot read the database it was given."""
 
 
 def arrow_table(cur: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
@@ -50,35 +48,18 @@ def arrow_table(cur: duckdb.DuckDBPyConnection, sql: str) -> pa.Table:
     return fetch()
 
 
-Signature = tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]
-
-
-def file_signature(path: Path) -> Signature:
-    """What changes when a writer commits or checkpoints: the db and WAL files' stats."""
-
-    def one(p: Path) -> tuple[int, int, int] | None:
-        try:
-            st = p.stat()
-        except FileNotFoundError:
-            return None
-        return (st.st_size, st.st_mtime_ns, st.st_ino)
-
-    return one(path), one(Path(f"{path}.wal"))
-
-
 @dataclass(eq=False)
 class Snapshot:
     """One consistent copy of the store, queried through cursors of ``con``."""
 
     generation: int
     con: duckdb.DuckDBPyConnection
-    folder: Path
-    signature: Signature
+    copy: Copy  # the files ``con`` attached as ``src``
     taken_at: datetime
     build_seconds: float
     n_events: int
     tables: frozenset[str]
-    display: pa.Table  # DISPLAY_COLUMNS of ``ev``, row i = rowid i
+    display: DisplayRows  # DISPLAY_COLUMNS of ``ev`` as JSON, row i = rowid i
     index: EventIndex  # what pages of events are found with
     _users: int = 0
     _retired: bool = False
@@ -87,14 +68,20 @@ class Snapshot:
     _cursors: list[duckdb.DuckDBPyConnection] = field(default_factory=list)
 
     @property
+    def folder(self) -> Path:
+        return self.copy.folder
+
+    @property
+    def signature(self) -> Signature:
+        return self.copy.signature
+
+    @property
     def has_incidents(self) -> bool:
         return "incidents" in self.tables
 
     def display_rows(self, rowids: list[int]) -> list[dict[str, Any]]:
         """The display columns of these rows of ``ev``, in the order given."""
-        if not rowids:
-            return []
-        return self.display.take(pa.array(rowids, pa.int64())).to_pylist()
+        return self.display.dicts(rowids)
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A new connection to this snapshot (one per thread; close it after use)."""
@@ -137,52 +124,30 @@ class Snapshot:
                 cur.close()
             self.con.close()
         finally:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            self.copy.release()
 
 
-def _copy_consistent(source: Path, folder: Path) -> tuple[Path, Signature]:
-    """Copy the store's files into ``folder``; retry while a writer changes them mid-copy."""
-    target = folder / "store.duckdb"
-    for attempt in range(COPY_ATTEMPTS):
-        before = file_signature(source)
-        if before[0] is None:
-            raise ServeError(f"[E501] no database at {source}; create one with `eventwire run`")
-        for suffix in ("", ".wal"):
-            Path(f"{target}{suffix}").unlink(missing_ok=True)
-        try:
-            shutil.copyfile(source, target)
-            if before[1] is not None:
-                shutil.copyfile(f"{source}.wal", f"{target}.wal")
-        except FileNotFoundError:
-            pass  # the WAL vanished in a checkpoint: the signatures differ, copy again
-        if file_signature(source) == before:
-            return target, before
-        time.sleep(0.05 * (attempt + 1))
-    raise ServeError(f"[E502] {source} kept changing while it was copied; will try again")
-
-
-def _display(con: duckdb.DuckDBPyConnection, n_rows: int) -> pa.Table:
-    """``DISPLAY_COLUMNS`` of ``ev`` with row i holding rowid i, in one chunk per column."""
-    columns = ", ".join("CAST(day AS VARCHAR) AS day" if c == "day" else c for c in DISPLAY_COLUMNS)
-    # a plain scan keeps insertion (= rowid) order; check a few rows rather than pay a sort
-    table = arrow_table(con, f"SELECT {columns} FROM ev")
-    probes = sorted({0, n_rows // 2, n_rows - 1}) if n_rows else []
-    expected = con.execute(
-        "SELECT event_id FROM ev WHERE list_contains(?, rowid) ORDER BY rowid", [probes]
-    ).fetchall()
-    ids = table.column("event_id")
-    if [ids[i].as_py() for i in probes] != [row[0] for row in expected]:
-        table = arrow_table(con, f"SELECT {columns} FROM ev ORDER BY rowid")
-    return table.combine_chunks()  # one chunk per column: ``take`` is then a gather
+def _display(con: duckdb.DuckDBPyConnection, n_rows: int) -> DisplayRows:
+    """The ``DisplayRows`` of ``ev``, row i holding rowid i."""
+    # 64-bit offsets straight from DuckDB: the texts of 10M events pass 2 GB
+    con.execute("SET arrow_large_buffer_size = true")
+    try:
+        # a plain scan keeps insertion (= rowid) order; checked rather than paying a sort
+        table = arrow_table(con, f"SELECT {ROW_SQL} AS v, rowid AS r FROM ev")
+    finally:
+        con.execute("RESET arrow_large_buffer_size")
+    rowids = table.column("r").to_numpy()
+    if not np.array_equal(rowids, np.arange(n_rows)):
+        table = table.take(pa.array(np.argsort(rowids), pa.int64()))
+    return DisplayRows(table.column("v"))
 
 
 def build_snapshot(source: Path, *, generation: int, workdir: Path) -> Snapshot:
     """Copy the store at ``source`` and build the flat event table of a new snapshot."""
     started = time.monotonic()
-    folder = Path(tempfile.mkdtemp(prefix=f"gen{generation}-", dir=workdir))
+    copy = take_copy(source, workdir)
     con: duckdb.DuckDBPyConnection | None = None
     try:
-        copy, signature = _copy_consistent(source, folder)
         con = duckdb.connect(":memory:")
         con.execute("SET enable_progress_bar = false")
         try:  # compressed in-memory tables: a third of the memory, faster scans (DuckDB >= 1.2)
@@ -190,7 +155,7 @@ def build_snapshot(source: Path, *, generation: int, workdir: Path) -> Snapshot:
         except duckdb.Error:
             con.execute(f"ATTACH ':memory:' AS {CATALOG}")
         con.execute(f"USE {CATALOG}")
-        quoted = str(copy).replace("'", "''")
+        quoted = str(copy.path).replace("'", "''")
         con.execute(f"ATTACH '{quoted}' AS src (READ_ONLY)")
         tables = frozenset(
             name
@@ -212,21 +177,21 @@ def build_snapshot(source: Path, *, generation: int, workdir: Path) -> Snapshot:
         index = EventIndex(
             arrow_table(con, INDEX_SQL), arrow_table(con, "SELECT key, rid, role FROM actor_keys")
         )
+        pa.default_memory_pool().release_unused()  # the build's Arrow tables: ≈ 130 MB at 1M
     except duckdb.Error as e:
         if con is not None:
             con.close()
-        shutil.rmtree(folder, ignore_errors=True)
+        copy.release()
         raise ServeError(f"[E504] cannot read a snapshot of {source}: {e}") from e
     except BaseException:
         if con is not None:
             con.close()
-        shutil.rmtree(folder, ignore_errors=True)
+        copy.release()
         raise
     return Snapshot(
         generation=generation,
         con=con,
-        folder=folder,
-        signature=signature,
+        copy=copy,
         taken_at=datetime.now(UTC),
         build_seconds=time.monotonic() - started,
         n_events=int(n_events),
@@ -241,6 +206,8 @@ class Snapshots:
 
     ``refresh_seconds`` is the shortest time between two snapshots (the longer of it and twice
     the last build time is used, so a big store being written is not copied back to back).
+    ``workdir`` holds the copies; processes given the same one share them, and it is left in
+    place at ``stop`` (a new temporary folder, removed at ``stop``, when none is given).
     """
 
     def __init__(
@@ -321,6 +288,12 @@ class Snapshots:
                 log.exception("snapshot refresh failed")
 
     # -- snapshots ----------------------------------------------------------------------------
+
+    @property
+    def generation(self) -> int | None:
+        """The current snapshot's generation (None before the first)."""
+        current = self._current
+        return None if current is None else current.generation
 
     @property
     def current(self) -> Snapshot:
