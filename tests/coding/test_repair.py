@@ -1,15 +1,10 @@
 """Parse repairs on hand-built parses that copy the small model's mistakes."""
 
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
+from parse_helpers import parsed
 
 from eventwire.coding.repair import repair_parse
 from eventwire.coding.syntax import with_conjuncts
 from eventwire.coding.triggers import not_a_form
-
-
-def parsed(words, heads, deps, pos, tags=None, lemmas=None):
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
 
 
 def test_a_hanging_prefix_no_longer_ends_the_sentence():

@@ -1,13 +1,8 @@
 """Token helpers on hand-built parses: the small model's misparses of lists of names."""
 
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
+from parse_helpers import parsed
 
 from eventwire.coding.syntax import with_conjuncts
-
-
-def parsed(words, heads, deps, pos):
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
 
 
 def test_a_list_read_as_an_apposition_with_conjuncts_is_a_list():
