@@ -384,18 +384,24 @@ def test_run_merges_every_few_thousand_articles_not_every_batch(tmp_path, monkey
     assert _members(db) == 18
 
 
+def _interrupted_after(n):
+    """A coder that stops with Ctrl-C after coding ``n`` articles."""
+
+    def interrupted(articles, **options):
+        for k, item in enumerate(_kharkiv_coder(articles, **options)):
+            if k == n:
+                raise KeyboardInterrupt
+            yield item
+
+    return interrupted
+
+
 def test_interrupted_run_leaves_events_pending_and_the_next_run_merges_them(tmp_path):
     folder = _kharkiv_corpus(tmp_path)
     db = tmp_path / "run.duckdb"
 
-    def interrupted(articles, **options):
-        for k, item in enumerate(_kharkiv_coder(articles, **options)):
-            if k == 3:
-                raise KeyboardInterrupt
-            yield item
-
     with pytest.raises(RunInterrupted):
-        run_corpus([folder], db=db, batch_size=1, coder=interrupted)
+        run_corpus([folder], db=db, batch_size=1, coder=_interrupted_after(3))
     assert _members(db) == 0  # committed, not merged: Ctrl-C does not wait for a merge
     rest = run_corpus([folder], db=db, coder=_kharkiv_coder)
     assert (rest.processed, rest.already) == (2, 3)
@@ -421,14 +427,8 @@ def test_ctrl_c_during_a_background_merge_leaves_a_consistent_store(tmp_path, mo
     folder = _kharkiv_corpus(tmp_path, 9)
     db = tmp_path / "run.duckdb"
 
-    def interrupted(articles, **options):
-        for k, item in enumerate(_kharkiv_coder(articles, **options)):
-            if k == 7:
-                raise KeyboardInterrupt
-            yield item
-
     with pytest.raises(RunInterrupted):
-        run_corpus([folder], db=db, batch_size=1, coder=interrupted)
+        run_corpus([folder], db=db, batch_size=1, coder=_interrupted_after(7))
     with Store.open(db, read_only=True) as store:
         orphans = store.con.execute(
             "SELECT count(*) FROM incident_members m LEFT JOIN events e USING (event_id) "
