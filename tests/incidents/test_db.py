@@ -141,8 +141,8 @@ def test_small_chunks_give_the_same_incidents(store):
     assert partition(store) == chunked and len(chunked) == 2
 
 
-def test_a_failed_write_leaves_the_events_pending(store, monkeypatch):
-    write(store, coded(1), coded(2))
+def _fail_member_writes(monkeypatch):
+    """Make writes of incident members fail as a full disk would; returns the real insert."""
     real_insert = incidents_db.insert_rows
 
     def failing(con, table, rows, columns, **kw):
@@ -151,6 +151,12 @@ def test_a_failed_write_leaves_the_events_pending(store, monkeypatch):
         return real_insert(con, table, rows, columns, **kw)
 
     monkeypatch.setattr(incidents_db, "insert_rows", failing)
+    return real_insert
+
+
+def test_a_failed_write_leaves_the_events_pending(store, monkeypatch):
+    write(store, coded(1), coded(2))
+    real_insert = _fail_member_writes(monkeypatch)
     with pytest.raises(Exception, match="disk on fire"):
         update_incidents(store)
     assert store.con.execute("SELECT count(*) FROM incidents").fetchone() == (0,)
@@ -224,14 +230,7 @@ def test_a_merger_starts_again_from_the_tables_after_a_failed_write(store, monke
     write(store, coded(1))
     update_incidents(store, article_ids=["a001"], merger=merger)
     write(store, coded(2, published=date(2024, 7, 2)))
-    real_insert = incidents_db.insert_rows
-
-    def failing(con, table, rows, columns, **kw):
-        if table == incidents_db.MEMBERS:
-            raise duckdb.IOException("disk on fire")
-        return real_insert(con, table, rows, columns, **kw)
-
-    monkeypatch.setattr(incidents_db, "insert_rows", failing)
+    real_insert = _fail_member_writes(monkeypatch)
     with pytest.raises(Exception, match="disk on fire"):
         update_incidents(store, article_ids=["a002"], merger=merger)
     monkeypatch.setattr(incidents_db, "insert_rows", real_insert)
