@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from . import text as t
@@ -157,6 +157,10 @@ class Geoparser:
             found = self.gaz.candidates(variant)
             if found:
                 return Mention(start, end, surface, variant, found)
+        for variant in _inner_names(surface, tokens):
+            found = [c for c in self.gaz.candidates(variant) if c.main]
+            if found:
+                return Mention(start, end, surface, variant, found)
         found = [
             Candidate(c.entry, False) for k2 in self._loose_keys(k) for c in self.gaz.candidates(k2)
         ]
@@ -169,6 +173,72 @@ class Geoparser:
                 loose.setdefault(t.loose(name), []).append(name)
             self._loose = loose
         return self._loose.get(t.loose(k), [])
+
+
+# words around a place name that make a part of it, an area near it or a facility in it:
+# "North London", "Greater Toronto Area", "Vancouver Art Gallery", "Da Nang International
+# Airport"; a name so built and not in the gazetteer itself stands for the place it names
+_PART_BEFORE = frozenset(
+    "north south east west northern southern eastern western central upper lower greater "
+    "downtown inner outer metro metropolitan northeast northwest southeast southwest "
+    "northeastern northwestern southeastern southwestern".split()
+)
+_FACILITY_AFTER = (
+    ("international", "airport"),
+    ("airport",),
+    ("metropolitan", "area"),
+    ("metro", "area"),
+    ("area",),
+    ("region",),
+    ("art", "gallery"),
+    ("gallery",),
+    ("museum",),
+    ("hospital",),
+    ("university",),
+    ("stadium",),
+    ("valley",),
+    ("city", "centre"),
+    ("city", "center"),
+)
+_COUNTY_ABBREVIATION = "co"  # "PLYMOUTH CO." is Plymouth County
+
+
+def _keys(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(t.key(w) for w in words)
+
+
+_PART_KEYS = _keys(_PART_BEFORE)
+_FACILITY_KEYS = tuple(tuple(t.key(w) for w in suffix) for suffix in _FACILITY_AFTER)
+
+
+def _inner_names(text: str, tokens: list[t.Token]) -> list[str]:
+    """Keys of the place a longer name is built on, most specific first: "Upper Edmonton" ->
+    "edmonton"; "Montreal-Pierre Elliott Trudeau International Airport" -> "montreal";
+    "Plymouth Co." -> "plymuth county". Only generic words are stripped, so that a name of
+    the gazetteer is never read as another place inside it."""
+    words = [tok.key for tok in tokens]
+    if len(words) < 2:
+        return []
+    out: list[str] = []
+    if words[-1] == _COUNTY_ABBREVIATION:
+        out.append(" ".join([*words[:-1], t.key("County")]))
+    lo, hi = 0, len(words)
+    while hi - lo > 1 and words[lo] in _PART_KEYS:
+        lo += 1
+    facility = False
+    for suffix in _FACILITY_KEYS:
+        n = len(suffix)
+        if hi - lo > n and tuple(words[hi - n : hi]) == suffix:
+            hi, facility = hi - n, True
+            break
+    if (lo, hi) == (0, len(words)):
+        return out
+    out.append(" ".join(words[lo:hi]))
+    if facility:  # "Montreal-Pierre Elliott Trudeau": a town joined to a person by a hyphen
+        for i in range(hi - 1, lo, -1):
+            if text[tokens[i - 1].end : tokens[i].start] in ("-", "–"):
+                out.append(" ".join(words[lo:i]))
+    return out
 
 
 @lru_cache(maxsize=1)

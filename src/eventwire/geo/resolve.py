@@ -24,6 +24,9 @@ FEW_PROVINCES = 4
 MAIN_NAME = 0.8
 CAPITAL = 2.0
 CITY_OVER_ITS_REGION = 1.5  # "Aleppo": the city, unless "Aleppo province"
+# "Mexico" named with Guerrero and Sinaloa is still the country, not the State of Mexico that
+# its provinces back as a fellow province, unless "the state of Mexico"
+COUNTRY_OVER_ITS_PROVINCE = 3.0
 # a dateline names the best-known place of its name ("WASHINGTON (Reuters) -" is not Washington,
 # Tyne and Wear, however British the story), unless it names its container ("EDMONTON, Ky.")
 DATELINE = 4.0
@@ -134,6 +137,10 @@ class Resolver:
             s += PLACE_CUE
         if m.cue == "dateline" and m.container is None and i == self._best_known(cands):
             s += DATELINE
+        if kind == ADMIN1 and m.cue != "admin" and c.main:
+            country = tb.country[i]
+            if any(o.main and o.entry == country for o in cands[:8]):
+                s -= COUNTRY_OVER_ITS_PROVINCE
         if kind == PLACE and m.cue != "admin":
             for other in cands[:8]:
                 o = other.entry
