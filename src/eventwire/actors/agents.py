@@ -52,6 +52,9 @@ class AgentTable:
     titles: dict[str, str | None] = field(default_factory=dict)  # title -> sector (None: any)
     longest: int = 1  # words in the longest phrase
     forms_of: dict[str, set[str]] = field(default_factory=dict)  # phrase key -> its forms
+    #: the words phrases start with, split at hyphens ("peace" of "peace-keeper"): a lookup
+    #: need not start anywhere else
+    starts: set[str] = field(default_factory=set)
 
     def add(self, entry: AgentEntry, *, forms: tuple[str, ...] | None = None,
             replace: bool = False) -> None:  # fmt: skip
@@ -74,6 +77,7 @@ class AgentTable:
             if form == key or replace or form not in self.entries:
                 self.entries[form] = entry
                 self.forms_of.setdefault(key, set()).add(form)
+                self.starts.add(form.split(" ")[0].split("-")[0])
         self.longest = max(self.longest, *(len(f.split(" ")) for f in found))
 
     def get(self, phrase: str) -> AgentEntry | None:

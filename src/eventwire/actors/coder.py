@@ -207,6 +207,10 @@ class DocumentActors:
         i = 0
         while i < len(tokens):
             hit = None
+            first = tokens[i]
+            if first.lower_ not in table.starts and first.lemma_.lower() not in table.starts:
+                i += 1
+                continue
             for n in range(min(table.longest + 2, len(tokens) - i), 0, -1):
                 window = tokens[i : i + n]
                 if window[-1].i - window[0].i != n - 1:

@@ -126,15 +126,15 @@ class Extractor:
             for group in groups:
                 heads = with_appositions(group)
                 by_head = [actors.code_all(sentence, h) for h in heads]
-                coded = _shared_agents(heads, by_head)
-                roles = {_span(a) for h, found in zip(heads, by_head, strict=True)
-                         if actors.user_role(sentence, h, head_only=target)
-                         for a in found}  # fmt: skip
-                found = [a for a in _unique(coded)
-                         if (_stated(a) or _span(a) in roles)
-                         and all(_span(a) != _span(x) for x in exclude)]  # fmt: skip
-                if found:
-                    return found
+                coded = [a for a in _unique(_shared_agents(heads, by_head))
+                         if all(_span(a) != _span(x) for x in exclude)]  # fmt: skip
+                if not all(_stated(a) for a in coded):  # bare role words: only a user's
+                    roles = {_span(a) for h, found in zip(heads, by_head, strict=True)
+                             if actors.user_role(sentence, h, head_only=target)
+                             for a in found}  # fmt: skip
+                    coded = [a for a in coded if _stated(a) or _span(a) in roles]
+                if coded:
+                    return coded
             return []
 
         if roles.source is not None:
@@ -203,9 +203,10 @@ def _stated_events(
     has one. Events with no coded actor at all are not reported."""
     roles = frame.match.reading.roles
     assert roles is not None
-    code = frame.code or ""
-    event.cameo_code = code
-    event.negated = frame.modality.negated and not roles.negation
+    code, negated = frame.code or "", frame.modality.negated and not roles.negation
+    if negated and not event.negated:  # "would not provide support": a refusal, as announced
+        code, negated = event.cameo_code or code, False
+    event.cameo_code, event.negated = code, negated
     pairs = [(sources, [t for t in targets if all(_span(t) != _span(s) for s in sources)])]
     if roles.reciprocal and len(sources) > 1:
         pairs = [([s], [o for o in sources if o is not s]) for s in sources]

@@ -65,6 +65,41 @@ class Trigger:
     reading: Reading  # the default reading (code None: only patterns may fire)
     patterns: tuple[Pattern, ...] = ()
     forms: tuple[str, ...] = ()  # irregular forms a dictionary lists, for the sentence prefilter
+    _index: PatternIndex | None = field(default=None, compare=False, repr=False)
+
+    def candidates(self, words: frozenset[str]) -> list[Pattern] | tuple[Pattern, ...]:
+        """The patterns that may hold in a sentence of ``words`` (forms, lemmas), in order:
+        those whose needed words it holds and those that need none."""
+        if len(self.patterns) < PatternIndex.WORTH:
+            return self.patterns
+        if self._index is None:  # built on first use: most of a big dictionary never is
+            object.__setattr__(self, "_index", PatternIndex(self.patterns))
+        return self._index.candidates(words)  # type: ignore[union-attr]
+
+
+class PatternIndex:
+    """A trigger's patterns by the words they need, so that a verb block of hundreds of
+    PETRARCH patterns is not tried one by one on every sentence."""
+
+    WORTH = 8  # fewer patterns are tried in turn
+
+    __slots__ = ("patterns", "free", "by_word")
+
+    def __init__(self, patterns: tuple[Pattern, ...]) -> None:
+        self.patterns = patterns
+        self.free = frozenset(i for i, p in enumerate(patterns) if not p.needs)
+        self.by_word: dict[str, list[int]] = {}
+        for i, p in enumerate(patterns):
+            for word in p.needs:
+                self.by_word.setdefault(word, []).append(i)
+
+    def candidates(self, words: frozenset[str]) -> list[Pattern]:
+        found = set(self.free)
+        for word in words:
+            hit = self.by_word.get(word)
+            if hit is not None:
+                found.update(hit)
+        return [self.patterns[i] for i in sorted(found)]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -126,6 +161,13 @@ def _is_instrument(pattern: Mapping[str, Any]) -> bool:
     return not any(n in ("@prisoner", "@diplomat") for n in names)
 
 
+def _statement_kind(code: str | None, style: str | None) -> str | None:
+    """A PETRARCH-style dictionary codes "SAY" and its kin as plain statements (010): they
+    are speech, which lends its speaker to the events it reports and is an event of its own
+    only when the sentence reports nothing else, as the built-in "say" is."""
+    return "speech" if style is not None and code == "010" else None
+
+
 def _trigger(
     lemma: str,
     pos: str,
@@ -143,12 +185,13 @@ def _trigger(
         return Trigger(lemma.lower(), pos, Reading(code=str(spec)))
     if not isinstance(spec, Mapping):
         raise ConfigError(f"[E022] {where}: expected a code or a mapping, got {spec!r}")
+    code = None if spec.get("code") is None else str(spec["code"])
     base = Reading(
-        code=None if spec.get("code") is None else str(spec["code"]),
+        code=code,
         mode=spec.get("mode"),
         context=tuple(spec.get("context", ())),
         targets=tuple(spec["targets"]) if spec.get("targets") is not None else None,
-        kind=spec.get("kind"),
+        kind=spec.get("kind") or _statement_kind(code, style),
         reverse=bool(spec.get("reverse", False)),
         roles=parse_roles({"style": style, **spec} if style else spec, None, where),
     )
@@ -169,13 +212,18 @@ def _trigger(
             )
         if unknown:
             raise ConfigError(f"[E023] {where}: unknown pattern keys {sorted(unknown)}")
+        code = None if p.get("code") is None else str(p["code"])
+        if "kind" in p:
+            kind = p["kind"]
+        else:
+            kind = _statement_kind(code, style) if style is not None else base.kind
         reading = replace(
             base,
-            code=None if p.get("code") is None else str(p["code"]),
+            code=code,
             mode=p.get("mode", base.mode),
             context=tuple(p.get("context", base.context)),
             targets=tuple(p["targets"]) if "targets" in p else base.targets,
-            kind=p["kind"] if "kind" in p else base.kind,
+            kind=kind,
             instrument=bool(p.get("instrument", _is_instrument(p))),
             reverse=bool(p.get("reverse", base.reverse)),
             roles=parse_roles(p, base.roles, where),
@@ -231,6 +279,10 @@ def builtin_lexicon() -> Lexicon:
 # --- word forms for the sentence prefilter ---------------------------------------------------
 
 _IRREGULAR = {
+    "be": ["is", "am", "are", "was", "were", "been"],
+    "have": ["has", "had"],
+    "do": ["did", "done"],
+    "go": ["went", "gone"],
     "say": ["said"],
     "tell": ["told"],
     "meet": ["met"],
@@ -293,36 +345,3 @@ def inflections(lemma: str) -> set[str]:
         forms |= inflections(w.replace("-", ""))
     forms.update(_IRREGULAR.get(w, ()))
     return forms
-
-
-@lru_cache(maxsize=8)
-def forms_of(lexicon: Lexicon) -> frozenset[str]:
-    """Word forms that can start an event. Light verbs need an event noun, and bare speech
-    verbs ("said") only make statements, so neither alone sends a sentence to the parser."""
-    out: set[str] = set()
-    for table in lexicon.tables():
-        for lemma, trigger in table.items():
-            bare = trigger.reading.kind in ("light", "speech") and trigger.reading.code in (
-                None,
-                "010",
-            )
-            if bare and not any(p.reading.code for p in trigger.patterns):
-                continue
-            out |= inflections(lemma)
-            out.update(trigger.forms)
-    return frozenset(out)
-
-
-@lru_cache(maxsize=8)
-def statement_forms(lexicon: Lexicon) -> frozenset[str]:
-    """Word forms of bare speech verbs ("said", "told"): parsed only when nothing else is."""
-    out: set[str] = set()
-    for lemma, trigger in lexicon.verbs.items():
-        if trigger.reading.kind == "speech":
-            out |= inflections(lemma)
-    return frozenset(out)
-
-
-def trigger_forms() -> frozenset[str]:
-    """Every word form that may start an event of the built-in lexicon."""
-    return forms_of(builtin_lexicon())

@@ -17,14 +17,15 @@ FINITE = frozenset({"VBP", "VBZ", "VBD"})
 
 def repair_parse(doc: Doc) -> Doc:
     """Apply every repair to ``doc`` (in place) and return it."""
-    for token in list(doc):
-        _hanging_prefix(token)
-    for token in list(doc):
-        _conjunct_read_as_modifier(token)
-    for token in list(doc):
-        _subject_read_as_compound(token)
-    for token in list(doc):
-        _of_phrase_on_first_conjunct(token)
+    tokens = list(doc)  # token views stay valid while heads are rewired
+    for repair in (
+        _hanging_prefix,
+        _conjunct_read_as_modifier,
+        _subject_read_as_compound,
+        _of_phrase_on_first_conjunct,
+    ):
+        for token in tokens:
+            repair(token)
     return doc
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..dictionaries.conditions import sentence_has
+from ..dictionaries.conditions import sentence_has, sentence_words
 from .lexicon import ANY, GPE, Lexicon, Pattern, Reading, Trigger
 from .syntax import with_conjuncts
 
@@ -117,7 +117,7 @@ def _pattern_holds(pattern: Pattern, token: Token) -> bool:
 
 def reading_for(trigger: Trigger, token: Token) -> Reading:
     """The first pattern that holds, else the trigger's default reading."""
-    for pattern in trigger.patterns:
+    for pattern in trigger.candidates(sentence_words(token)):
         if _pattern_holds(pattern, token):
             return pattern.reading
     return trigger.reading

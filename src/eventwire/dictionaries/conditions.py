@@ -47,6 +47,13 @@ CLAUSE_BREAKS = frozenset({"conj", "cc", "parataxis"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 _ROLE = re.compile(r"^[a-z]+(?:-[a-z]+(?:-[1-9])?)?$")
 ACTOR_POS = frozenset({"NOUN", "PROPN"})
+#: Words nearly every sentence holds: a poor first test of whether a pattern can match.
+COMMON_WORDS = frozenset(
+    "a an the of in on at to for from with by as into onto over under about against between "
+    "out up down off after before during than that this these those it its he his she her "
+    "they their them we our you i be is are was were been being have has had do does did "
+    "not no and or but will would can could may might must should".split()
+)
 
 
 # --------------------------------------------------------------------------- word sequences
@@ -143,9 +150,13 @@ def parse_sequence(text: str, classes: Mapping[str, Sequence[str]], where: str) 
             tight.append(n > 0 or (c == 0 and lead))
     if not slots:
         raise ConfigError(f"[E027] {where}: no words in sequence {text!r}")
-    rarest = min(slots, key=len)
-    return WordSequence(raw, tuple(slots), tuple(tight), anchored,
-                        frozenset(run[0] for run in rarest))  # fmt: skip
+    rarest = min((frozenset(run[0] for run in slot) for slot in slots), key=word_cost)
+    return WordSequence(raw, tuple(slots), tuple(tight), anchored, rarest)
+
+
+def word_cost(words: frozenset[str]) -> int:
+    """How often a sentence holds one of ``words``, roughly: a common word counts as many."""
+    return sum(100 if w in COMMON_WORDS else 1 for w in words)
 
 
 _CLASS_CACHE: dict[tuple[str, ...], tuple[tuple[str, ...], ...]] = {}
@@ -299,10 +310,15 @@ def sentence_has(words: frozenset[str], token: Token) -> bool:
     return not words.isdisjoint(_REGIONS.words(token))
 
 
+def sentence_words(token: Token) -> frozenset[str]:
+    """Every form, lemma and norm of the token's sentence."""
+    return _REGIONS.words(token)
+
+
 def pattern_needs(conditions: Iterable[Condition]) -> frozenset[str]:
     """The most selective word test of a pattern's conditions (see Condition.needs)."""
     tests = [c.needs for c in conditions if c.needs]
-    return min(tests, key=len) if tests else frozenset()
+    return min(tests, key=word_cost) if tests else frozenset()
 
 
 def _region(token: Token, kind: str) -> Region:

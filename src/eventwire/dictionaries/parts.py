@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+import ahocorasick
+
 from ..actors.agents import AgentEntry
 from ..actors.records import ActorEntry, Institution, Organisation, Person
 
@@ -65,31 +67,49 @@ class DiscardMatcher:
         self.discards = discards
 
     @cached_property
-    def _sentence(self) -> re.Pattern[str] | None:
-        return _alternation(self.discards.sentence)
+    def _sentence(self) -> _Phrases | None:
+        return _Phrases.of(self.discards.sentence)
 
     @cached_property
-    def _story(self) -> re.Pattern[str] | None:
-        return _alternation(self.discards.story)
+    def _story(self) -> _Phrases | None:
+        return _Phrases.of(self.discards.story)
 
     def story(self, text: str) -> str | None:
         """The story discard phrase found in ``text``, or None."""
-        return _search(self._story, text)
+        return self._story.search(text) if self._story is not None else None
 
     def sentence(self, text: str) -> str | None:
-        return _search(self._sentence, text)
+        return self._sentence.search(text) if self._sentence is not None else None
 
 
-def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
-    parts = [r"[\s-]+".join(re.escape(w) for w in p.split()) for p in phrases]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(parts, key=len, reverse=True))})(?![\w-])",
-                      re.IGNORECASE)  # fmt: skip
+_SEPARATORS = re.compile(r"[\s-]+")
 
 
-def _search(pattern: re.Pattern[str] | None, text: str) -> str | None:
-    if pattern is None:
-        return None
-    found = pattern.search(text)
-    return found.group() if found else None
+class _Phrases:
+    """Whole-word phrases, words apart by spaces or hyphens. A search runs one automaton over
+    the text first and the exact expression only where some phrase occurs at all: a big
+    alternation is slow to run over every sentence, and nearly none holds a phrase."""
+
+    def __init__(self, phrases: tuple[str, ...]) -> None:
+        parts = [r"[\s-]+".join(re.escape(w) for w in p.split()) for p in phrases]
+        self.pattern = re.compile(
+            rf"(?<![\w-])(?:{'|'.join(sorted(parts, key=len, reverse=True))})(?![\w-])",
+            re.IGNORECASE,
+        )
+        self.automaton = ahocorasick.Automaton()
+        for phrase in phrases:
+            key = _SEPARATORS.sub(" ", phrase.lower()).strip()
+            if key:
+                self.automaton.add_word(key, key)
+        self.automaton.make_automaton()
+
+    @classmethod
+    def of(cls, phrases: tuple[str, ...]) -> _Phrases | None:
+        return cls(phrases) if any(p.strip() for p in phrases) else None
+
+    def search(self, text: str) -> str | None:
+        folded = _SEPARATORS.sub(" ", text.lower())
+        if next(self.automaton.iter(folded), None) is None:
+            return None
+        found = self.pattern.search(text)
+        return found.group() if found else None

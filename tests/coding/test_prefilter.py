@@ -1,0 +1,96 @@
+"""Which sentences go to the parser, from their words alone."""
+
+import pytest
+
+from eventwire.coding.lexicon import builtin_lexicon, parse_lexicon
+from eventwire.coding.prefilter import (
+    builtin_prefilter,
+    prefilter_of,
+    role_words,
+    sentence_words,
+    statement_prefilter,
+)
+
+#: a verb block in the PETRARCH style: no code of its own, patterns with codes
+USER = {
+    "style": "petrarch",
+    "verbs": {
+        "carry": {"patterns": [{"after": "_out @attack", "code": "190"}, {"after": "aid", "code": "070"}]},
+        "say": {"code": "010", "patterns": [{"after": "ceasefire", "code": "0871"}]},
+        "vow": "030",
+        "be": {"patterns": [{"object": "@any", "code": "020"}]},
+    },
+    "classes": {"attack": ["raid", "raids", "assault"]},
+}
+
+
+@pytest.fixture(scope="module")
+def user():
+    return prefilter_of(parse_lexicon(USER))
+
+
+def test_builtin_trigger_forms_pass():
+    prefilter = builtin_prefilter()
+    for sentence in ("Rebels killed three.", "Troops shelled the town.", "Talks resumed."):
+        assert prefilter.passes(sentence), sentence
+    assert not prefilter.passes("The weather was fine on the coast.")
+
+
+def test_bare_statement_is_no_reason_to_parse():
+    assert not builtin_prefilter().passes("The minister said on Tuesday that it was fine.")
+    assert statement_prefilter(builtin_lexicon()).passes("The minister said it was fine.")
+
+
+def test_verb_with_patterns_only_needs_one_of_their_words(user):
+    assert not user.passes("A Gondor lorry carrying grain reached the market.")
+    assert user.passes("Gondor militants carried out a raid on the post.")
+    assert user.passes("The convoy carried aid to Minas Tirith.")
+    assert "carried" in user
+
+
+def test_dictionary_statement_needs_a_pattern_word(user):
+    assert not user.passes("Gondor said the streets stayed calm.")
+    assert user.passes("Gondor said the ceasefire would hold.")
+
+
+def test_verb_with_its_own_code_passes_alone(user):
+    assert user.passes("Gondor vowed to rebuild.")
+
+
+def test_pattern_on_any_word_leaves_the_verb_unguarded(user):
+    assert user.passes("Gondor is what it is.")
+
+
+def test_dictionary_reading_needs_an_actor(user):
+    """A PETRARCH-style reading codes events between actors: a name or a role word."""
+    assert not user.passes("On Tuesdays the market is busy, and many vowed to return.")
+    assert user.passes("The Rohirrim vowed to return.")
+    lexicon = parse_lexicon(USER)
+    with_roles = prefilter_of(lexicon, role_words(["riot police", "traders"]))
+    assert with_roles.passes("The traders vowed to return.")
+    assert with_roles.passes("Police vowed to return.")
+    assert not with_roles.passes("The market vowed to return.")
+
+
+def test_role_words_are_the_heads_of_role_phrases():
+    assert role_words(["foreign minister", "head of state", "the"]) == {"minister", "state"}
+
+
+def test_lemma_in_a_pattern_matches_its_inflected_forms():
+    lexicon = parse_lexicon({"verbs": {"send": {"patterns": [{"object": "troop", "code": "150"}]}}})
+    prefilter = prefilter_of(lexicon)
+    assert prefilter.passes("They sent troops north.")
+    assert not prefilter.passes("They sent letters north.")
+
+
+def test_added_forms_pass_alone():
+    prefilter = prefilter_of(parse_lexicon({"verbs": {"vow": "030"}})) | frozenset({"killed"})
+    assert prefilter.passes("Two were killed.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [("A cease-fire held.", "fire"), ("They don't agree.", "don"), ("The U.N. met.", "u"), ("An F-16 flew.", "f-16")],
+)
+def test_sentence_words_split_as_the_parser_does(sentence, word):
+    assert word in sentence_words(sentence)
