@@ -52,3 +52,23 @@ def test_user_lexicon_overrides_builtin():
     merged = builtin_lexicon().merged(user)
     assert merged.verbs["kill"].reading.code == "1823"
     assert merged.verbs["attack"].reading.code == "190"
+
+
+def test_petrarch_style_statement_is_speech():
+    lexicon = parse_lexicon(
+        {
+            "style": "petrarch",
+            "verbs": {"say": {"code": "010", "patterns": [{"after": "truce", "code": "0871"}]}},
+        }
+    )
+    say = lexicon.verbs["say"]
+    assert say.reading.kind == "speech"
+    assert say.patterns[0].reading.kind is None  # a pattern with a code of its own
+
+
+def test_patterns_are_tried_only_where_their_words_are():
+    spec = {"patterns": [{"object": "aid", "code": "070"}]}
+    spec["patterns"] += [{"before": f"word{i}", "code": "020"} for i in range(12)]
+    trigger = parse_lexicon({"verbs": {"send": spec}}).verbs["send"]
+    picked = trigger.candidates(frozenset({"word3", "the"}))
+    assert [p.reading.code for p in picked] == ["070", "020"]  # no word test, then word3's

@@ -24,6 +24,7 @@ def extractor(tmp_path_factory) -> Extractor:
     extra_verbs = "\n--- RESTORE [064] ---\nRESTORE\n- * DIPLOMATIC [064]\n"
     extra_verbs += "\n--- CONDEMN [122] ---\nCONDEMN\n"
     extra_verbs += "\n--- DISRUPT [1717] ---\nDISRUPT\n- + * IN $ [075]\n"
+    extra_verbs += "\n--- ANNOUNCE [010] ---\nANNOUNCE\n"
     (folder / "a.txt").write_text(ACTORS + extra_actors, encoding="utf-8")
     (folder / "b.txt").write_text(AGENTS + extra_agents, encoding="utf-8")
     (folder / "c.txt").write_text(VERBS + extra_verbs, encoding="utf-8")
@@ -36,7 +37,7 @@ def code(
 ) -> set[tuple[str, str, str]]:
     doc = next(code_documents([Article.from_text(text, published=day)], stages=[extractor]))
     return {
-        (s.code or "", t.code or "", e.cameo_code or "")
+        (s.code or "" if s else "", t.code or "" if t else "", e.cameo_code or "")
         for e in doc.events
         if not e.negated
         for s in e.source_actors or [None]
@@ -125,3 +126,17 @@ def test_user_names_beat_builtin_ones(extractor):
 )  # fmt: skip
 def test_petrarch_composition(extractor, text, expected):
     assert expected <= code(extractor, text)
+
+
+def test_statement_of_a_dictionary_is_speech(extractor):
+    """A dictionary's plain statement (010) lends its speaker to the event it reports and is
+    an event of its own only when the sentence reports nothing else."""
+    assert code(extractor, "Gondor announced that Arnor would contribute aid to Mordor.") == {
+        ("ARN", "MOR", "070")
+    }
+    assert code(extractor, "Gondor announced new elections.") == {("GON", "", "010")}
+
+
+def test_refused_contribution_is_a_refusal(extractor):
+    roots = {c[:2] for _, _, c in code(extractor, "Arnor vowed it would not contribute troops.")}
+    assert "12" in roots and "07" not in roots

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from petrarch_snippets import AGENTS
 
-from eventwire.actors.agents import AgentTable
+from eventwire.actors.agents import AgentEntry, AgentTable
 from eventwire.dictionaries.petrarch.agents import agent_code, parse_agent_text
 
 
@@ -63,3 +63,11 @@ def test_user_entry_replaces_builtin_forms():
     assert table.get("polices") is not None
     table.add(AgentEntry("police", "XYZ", compose=True, inflect=False), forms=(), replace=True)
     assert table.get("police").sector == "XYZ" and table.get("polices") is None
+
+
+def test_table_knows_the_words_phrases_start_with():
+    table = AgentTable()
+    table.add(AgentEntry("peace-keeper", "IGO"))
+    table.add(AgentEntry("riot police", "COP"))
+    assert {"peace", "riot"} <= table.starts
+    assert "police" not in table.starts
