@@ -91,7 +91,10 @@ def test_given_spans_resolve_exactly_those(geoparser):
     places = geoparser.places(text, toponyms=spans)
     assert [(p.start, p.end) for p in places] == spans
     assert places[0].country == "SYR"
-    assert places[1].lat is None
+    # a name the gazetteer lacks takes the place named nearest to it, and says so
+    assert (places[1].name, places[1].nearby) == ("Idlib", True)
+    alone = geoparser.places("Somewhere called Xqzzyville.", toponyms=[(17, 27)])
+    assert alone[0].lat is None  # nothing around it to stand for it
 
 
 def test_places_in_is_the_library_call():

@@ -23,6 +23,19 @@ def test_places_jsonl_with_toponyms(tmp_path, capsys, gazetteer):
     assert main(["places", str(path), "--format", "jsonl"]) == 0
     (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert (row["article_id"], row["start"], row["country"]) == ("a1", 8, "SYR")
+    assert "nearby" not in row
+
+
+def test_given_span_placed_at_its_neighbour_says_so(tmp_path, capsys, gazetteer):
+    text = "Fans filled the Stade de France near Paris."
+    spans = [{"start": 16, "end": 31}, {"start": 37, "end": 42}]
+    record = {"id": "a2", "text": text, "toponyms": spans}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert main(["places", str(path)]) == 0
+    stadium, paris = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert (stadium["name"], stadium["nearby"]) == ("Paris", True)
+    assert "nearby" not in paris
 
 
 def test_eval_places(tmp_path, capsys, gazetteer):

@@ -59,6 +59,8 @@ def run_places(args: argparse.Namespace) -> int:
         for place in places_in(record["text"], toponyms=spans, demonyms=args.demonyms):
             row = {"article_id": record["id"], **place.to_dict()}
             row = {k: row[k] for k in FIELDS} | {"precision": place.precision, "text": place.text}
+            if place.nearby:  # a given span the gazetteer lacks, placed at its neighbour
+                row["nearby"] = True
             if args.format == "jsonl":
                 print(json.dumps(row, ensure_ascii=False))
             else:

@@ -12,6 +12,7 @@ from .gazetteer import Candidate, Gazetteer, default_gazetteer
 from .recognise import Mention, Ner, Recogniser, dotless
 from .records import Place
 from .resolve import Resolver
+from .words import ADMIN_WORDS
 
 PRECISION = {
     PLACE: "place",
@@ -62,14 +63,54 @@ class Geoparser:
         resolved = self.resolver.resolve(mentions)
         if not given:
             resolved = self._check_aliases(text, mentions, resolved)
+        nearby = self._nearby(mentions, resolved) if given else {}
         places = []
-        for m, (entry, margin) in zip(mentions, resolved, strict=True):
+        for i, (m, (entry, margin)) in enumerate(zip(mentions, resolved, strict=True)):
             if m.demonym and not given and (not demonyms or self._plural_demonym(m)):
                 continue
             if entry is None and not given:
                 continue
+            if entry is None and i in nearby:
+                place = self.place(m, nearby[i])
+                place.nearby = True
+                places.append(place)
+                continue
             places.append(self.place(m, entry, margin))
         return places
+
+    def _nearby(
+        self, mentions: list[Mention], resolved: list[tuple[int | None, float]]
+    ) -> dict[int, int]:
+        """For each given span the gazetteer does not hold (a church, a street, a lake, a
+        village under 500 people), the entry of the town or province the text names nearest
+        to it: a church the text names just after Alexandria is placed in Alexandria."""
+        kinds = (PLACE, ADMIN2, ADMIN1)
+        sure = [
+            (m.start, entry)
+            for m, (entry, _) in zip(mentions, resolved, strict=True)
+            if entry is not None and not m.loose and not m.demonym and self._own_name(m, entry)
+        ]
+        # a town or province; in a text that names none, a country
+        anchors = [a for a in sure if self.gaz.kind(a[1]) in kinds] or [
+            a for a in sure if self.gaz.kind(a[1]) == COUNTRY
+        ]
+        out: dict[int, int] = {}
+        if not anchors:
+            return out
+        for i, (m, (entry, _)) in enumerate(zip(mentions, resolved, strict=True)):
+            if entry is None and not m.demonym:
+                # the nearest in the text; of two as near, the one before
+                _, entry = min(anchors, key=lambda a: (abs(a[0] - m.start), a[0] > m.start))
+                out[i] = entry
+        return out
+
+    def _own_name(self, m: Mention, entry: int) -> bool:
+        """True when the mention names the entry by its own name, or a spelling of it, not by
+        another name unlike it (a translated or former name that a town elsewhere also
+        bears), so that its place may stand for a neighbour the gazetteer lacks."""
+        if any(c.entry == entry and c.main for c in m.candidates):
+            return True
+        return t.loose(t.key(self.gaz.tables.name[entry])) == t.loose(m.key)
 
     def _plural_demonym(self, m: Mention) -> bool:
         """ "Americans", "Cubans": people, not an adjective of place."""
@@ -156,7 +197,12 @@ class Geoparser:
         for variant in [k, *t.name_keys(surface)]:
             found = self.gaz.candidates(variant)
             if found:
-                return Mention(start, end, surface, variant, found)
+                return self._with_inner_division(start, end, surface, variant, tokens, found)
+        if len(tokens) > 1 and tokens[-1].text.lower() in ADMIN_WORDS:
+            # "Idlib province": the division (or, if none, the place) the name before it bears
+            found = self.gaz.candidates(" ".join(tok.key for tok in tokens[:-1]))
+            if found:
+                return Mention(start, end, surface, k, found, cue="admin")
         for variant in _inner_names(surface, tokens):
             found = [c for c in self.gaz.candidates(variant) if c.main]
             if found:
@@ -165,6 +211,31 @@ class Geoparser:
             Candidate(c.entry, False) for k2 in self._loose_keys(k) for c in self.gaz.candidates(k2)
         ]
         return Mention(start, end, surface, k, found, loose=bool(found))
+
+    def _with_inner_division(
+        self,
+        start: int,
+        end: int,
+        surface: str,
+        k: str,
+        tokens: list[t.Token],
+        found: list[Candidate],
+    ) -> Mention:
+        """ "Karak district", "Idlib province": a span that ends in a word for a division also
+        names the divisions that bear the name before that word, so that the country the
+        article is about can choose between them and a district elsewhere that bears the
+        whole span as its name."""
+        if len(tokens) < 2 or tokens[-1].text.lower() not in ADMIN_WORDS:
+            return Mention(start, end, surface, k, found)
+        inner = " ".join(tok.key for tok in tokens[:-1])
+        have = {c.entry for c in found}
+        kinds = (ADMIN1, ADMIN2)
+        extra = [
+            c
+            for c in self.gaz.candidates(inner)
+            if c.main and c.entry not in have and self.gaz.kind(c.entry) in kinds
+        ]
+        return Mention(start, end, surface, k, found + extra, cue="admin")
 
     def _loose_keys(self, k: str) -> list[str]:
         if self._loose is None:
@@ -233,12 +304,20 @@ def _inner_names(text: str, tokens: list[t.Token]) -> list[str]:
             break
     if (lo, hi) == (0, len(words)):
         return out
+    if facility and _possessive(text, tokens[hi - 1]):
+        return out  # "St. Michael's Hospital" is named after a saint, not a town
     out.append(" ".join(words[lo:hi]))
     if facility:  # "Montreal-Pierre Elliott Trudeau": a town joined to a person by a hyphen
         for i in range(hi - 1, lo, -1):
             if text[tokens[i - 1].end : tokens[i].start] in ("-", "–"):
                 out.append(" ".join(words[lo:i]))
     return out
+
+
+def _possessive(text: str, tok: t.Token) -> bool:
+    return text[tok.end : tok.end + 2] in ("'s", "’s") or (
+        tok.text.endswith("s") and text[tok.end : tok.end + 1] in ("'", "’")
+    )
 
 
 @lru_cache(maxsize=1)

@@ -45,6 +45,14 @@ _ADMIN_BEFORE = re.compile(
     r"\b(?:upstate|downstate)\s+)$",
     re.I,
 )
+# What stands between a place and the place that holds it: "Buffalo, New York", "Mosul (Iraq)",
+# "Monroe County in northeast Missouri", "a village in the south of Lebanon"
+_CONTAINER_BETWEEN = re.compile(
+    r",\s*|\s*\(\s*|\s+near\s+|\s+in\s+(?:the\s+)?"
+    r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+|central\s+"
+    r"|(?:north|south|east|west|centre|center)\s+of\s+)?",
+    re.I,
+)
 SENTENCE_END = set(".!?:;\"“”'‘’—–-•*|([")
 _CONTRACTION = re.compile(r"^[A-Za-z]+['’](?:ve|ll|re|d|m|t|s)$", re.I)
 
@@ -337,7 +345,7 @@ class Recogniser:
             j = following.get(i)
             if j is not None:
                 between = text[m.end : mentions[j].start]
-                if re.fullmatch(r",\s*|\s*\(\s*|\s+in\s+(?:the\s+)?|\s+near\s+", between):
+                if _CONTAINER_BETWEEN.fullmatch(between):
                     m.container = j
 
 

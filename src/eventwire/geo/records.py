@@ -29,6 +29,9 @@ class Place:
     precision: str | None = None
     kind: str = "toponym"
     score: float = 0.0
+    # a given span the gazetteer does not hold, placed at the town or province the text names
+    # nearest to it (only for given spans: ``places(text, toponyms=...)``)
+    nearby: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -5,7 +5,9 @@ province, which outranks a town; a national capital and a match on the main name
 takes in the article: its country focus (the countries that its other mentions and demonyms
 name), places it lies in that the article names ("Edmonton ... Metcalfe County"), explicit
 containment ("X, Y", "X in Y", "X province") and distance to the places already resolved. Two
-rounds settle the choice; a name keeps one sense throughout the article.
+rounds settle the choice; a name keeps one sense throughout the article. Doubtful candidates
+(loose spellings, villages of a country the article never names) count only where the article
+points.
 """
 
 from __future__ import annotations
@@ -51,6 +53,14 @@ HALF = 0.5  # support of a province by a place in it, and of places in the same 
 AROUND = 0.5  # support of a place by a province or district that holds it
 MAX_CANDIDATES = 40
 REJECTED = -1000.0
+# a doubtful candidate (see Resolver._fits) counts only near a place the article names for sure
+FITS_KM = 250.0
+# a village or small town (under STRAY_POPULATION) is doubtful in a country the article never
+# names, where its other names (at least STRAY_MASS votes of them) point to another country
+# (at least STRAY_SHARE of those votes)
+STRAY_SHARE = 0.2
+STRAY_MASS = 2.0
+STRAY_POPULATION = 20_000
 # a sea or a named region holds no population of its own, yet outranks the town it names
 # ("Pacific", Missouri; "Atlantic", Iowa): it counts as a million people
 REGION_PROMINENCE = 1_000_000
@@ -214,11 +224,17 @@ class Resolver:
         for m, v in zip(mentions, votes, strict=True):
             for c, w in v.items():
                 by_key[m.key][c] += w
-        for i, (m, cs, ps) in enumerate(zip(mentions, cands, priors, strict=True)):
+        for m, cs, ps in zip(mentions, cands, priors, strict=True):
             own = by_key[m.key]  # a name does not vote for itself, however often it recurs
             mass = sum(total.values()) - sum(own.values())
-            others = [e for j, e in enumerate(chosen) if j != i and e is not None]
+            # a name is no evidence for itself, nor is a guess from a loose spelling
+            others = [
+                e
+                for j, e in enumerate(chosen)
+                if e is not None and mentions[j].key != m.key and not mentions[j].loose
+            ]
             anchors = [e for e in others if tb.kind[e] in (PLACE, ADMIN2, ADMIN1, REGION)]
+            focus, focus_share = self._focus(total, own, mass)
             container = chosen[m.container] if m.container is not None else None
             if any(c.main and tb.kind[c.entry] == COUNTRY for c in cs):
                 container = None  # "Iraq, Iran, and Syria" lists countries, nothing holds Iraq
@@ -238,8 +254,16 @@ class Resolver:
                 share = (total[country] - own.get(country, 0.0)) / mass if mass > 0 else 0.0
                 if country >= 0:
                     s += FOCUS * share
-                if m.loose and share <= 0.0:
-                    s = REJECTED  # a loose spelling only counts in a country the article names
+                stray = (
+                    mass >= STRAY_MASS
+                    and focus_share >= STRAY_SHARE
+                    and share <= 0.0
+                    and tb.kind[e] in (PLACE, ADMIN2)
+                    and tb.population[e] < STRAY_POPULATION
+                )
+                if (m.loose or stray) and not self._fits(e, focus, anchors):
+                    scores.append(REJECTED)
+                    continue
                 if m.demonym:
                     scores.append(s)
                     continue
@@ -255,6 +279,35 @@ class Resolver:
                 scores.append(s)
             out.append(scores)
         return out
+
+    @staticmethod
+    def _focus(
+        total: dict[int, float], own: dict[int, float], mass: float
+    ) -> tuple[tuple[int, ...], float]:
+        """The countries the article's other names point to most (ties kept), and their share
+        of those names' votes."""
+        shares = {c: w - own.get(c, 0.0) for c, w in total.items() if c >= 0}
+        top = max(shares.values(), default=0.0)
+        if top <= 0.0 or mass <= 0.0:
+            return (), 0.0
+        return tuple(c for c, w in shares.items() if w >= top - 1e-9), top / mass
+
+    def _fits(self, e: int, focus: tuple[int, ...], anchors: list[int]) -> bool:
+        """Whether a doubtful candidate lies where the article points: in its focus country, or
+        near (or inside) a place the article names for sure. Doubtful are the towns a loose
+        spelling finds (anywhere: "Mbuyapi" in a Kenyan story is loosely Mbuyapey, Paraguay),
+        and villages and small towns of a country the article never names while it is mostly
+        about another (a Norwegian district called Haram in a story about Giza)."""
+        tb = self.gaz.tables
+        if tb.country[e] in focus:
+            return True
+        for a in anchors:
+            if tb.kind[a] == PLACE:
+                if distance_km(tb.lat[a], tb.lon[a], tb.lat[e], tb.lon[e]) <= FITS_KM:
+                    return True
+            elif self.gaz.contains(a, e):
+                return True
+        return False
 
     def _support(
         self,
