@@ -9,7 +9,9 @@
    scratch (model loading included on both sides);
 3. samples the summed resident memory of each command's whole process tree (the command and its
    parser processes) every 0.2 s from /proc, and takes wall time and CPU time (user + system of
-   the command and all its children).
+   the command and all its children). The parser processes are forked, so pages they share
+   with the command count once per process in that sum; the summed proportional set size
+   (PSS, shared pages split between the processes sharing them) is reported beside it.
 
 It prints a table and, as the last line, one JSON object with both rates, run's overhead over
 code in wall and CPU time, and each side's peak tree RSS. Run it on an otherwise idle machine:
@@ -42,6 +44,7 @@ class Measured:
     wall_s: float
     cpu_s: float
     peak_tree_rss_mb: float
+    peak_tree_pss_mb: float = 0.0
 
 
 def _children(pid: int) -> list[int]:
@@ -59,14 +62,33 @@ def _rss_kb(pid: int) -> int:
         return 0
 
 
-def tree_rss_mb(root: int) -> float:
-    """Resident memory of ``root`` and all its descendants, in MB."""
-    total, todo = 0, [root]
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
+def _tree(root: int) -> list[int]:
+    pids, todo = [], [root]
     while todo:
         pid = todo.pop()
-        total += _rss_kb(pid)
+        pids.append(pid)
         todo.extend(_children(pid))
-    return total / 1024
+    return pids
+
+
+def tree_rss_mb(root: int) -> float:
+    """Resident memory of ``root`` and all its descendants, in MB."""
+    return sum(_rss_kb(pid) for pid in _tree(root)) / 1024
+
+
+def tree_pss_mb(root: int) -> float:
+    """Proportional set size of ``root`` and all its descendants (shared pages split), in MB."""
+    return sum(_pss_kb(pid) for pid in _tree(root)) / 1024
 
 
 def measure(command: list[str]) -> Measured:
@@ -75,13 +97,14 @@ def measure(command: list[str]) -> Measured:
     started = time.perf_counter()
     with open(os.devnull, "wb") as sink:
         proc = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE)
-        peak = 0.0
+        peak = peak_pss = 0.0
         done = threading.Event()
 
         def sample() -> None:
-            nonlocal peak
+            nonlocal peak, peak_pss
             while not done.is_set():
                 peak = max(peak, tree_rss_mb(proc.pid))
+                peak_pss = max(peak_pss, tree_pss_mb(proc.pid))
                 done.wait(0.2)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -95,7 +118,7 @@ def measure(command: list[str]) -> Measured:
         raise SystemExit(f"{' '.join(command)} exited with {proc.returncode}: {tail}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Measured(wall, cpu, peak)
+    return Measured(wall, cpu, peak, peak_pss)
 
 
 def write_corpus(path: Path, n: int, seed: int) -> int:
@@ -137,10 +160,13 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     run = measure([*cli, "run", str(corpus), "--db", str(db), *workers])
     print(f"run:  {run.wall_s:.1f} s", flush=True)
 
-    print(f"\n{'command':<10} {'wall s':>8} {'art/s':>7} {'CPU s':>8} {'peak tree RSS MB':>17}")
+    print(
+        f"\n{'command':<10} {'wall s':>8} {'art/s':>7} {'CPU s':>8} {'peak tree RSS MB':>17} "
+        f"{'peak tree PSS MB':>17}"
+    )
     for name, m in (("code", code), ("run", run)):
-        rate, rss = args.docs / m.wall_s, m.peak_tree_rss_mb
-        print(f"{name:<10} {m.wall_s:>8.1f} {rate:>7.2f} {m.cpu_s:>8.1f} {rss:>17.0f}")
+        rate, rss, pss = args.docs / m.wall_s, m.peak_tree_rss_mb, m.peak_tree_pss_mb
+        print(f"{name:<10} {m.wall_s:>8.1f} {rate:>7.2f} {m.cpu_s:>8.1f} {rss:>17.0f} {pss:>17.0f}")
     result: dict[str, object] = {
         "docs": args.docs,
         "workers": args.workers,
@@ -150,6 +176,8 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         "run_cpu_overhead": round(run.cpu_s / code.cpu_s - 1, 3),
         "code_peak_tree_rss_mb": round(code.peak_tree_rss_mb),
         "run_peak_tree_rss_mb": round(run.peak_tree_rss_mb),
+        "code_peak_tree_pss_mb": round(code.peak_tree_pss_mb),
+        "run_peak_tree_pss_mb": round(run.peak_tree_pss_mb),
     }
     print(json.dumps(result))
     return result

@@ -14,6 +14,7 @@ import pytest
 from incident_helpers import GOMA, event, killed, meta
 
 import eventwire.store.run as run_module
+from eventwire.incidents import ArticleMeta
 from eventwire.incidents import db as incidents_db
 from eventwire.incidents.db import (
     IncidentMerger,
@@ -199,6 +200,76 @@ def test_a_kept_merger_gives_the_incidents_of_a_rebuild(store, chunk_articles):
     assert len(kept[0]) > 3
 
 
+@pytest.mark.parametrize("chunk_articles", [1, 1000])
+def test_events_handed_over_give_the_incidents_of_a_rebuild(store, monkeypatch, chunk_articles):
+    """A run hands over the events it committed: they are merged as read back would be (in
+    publication order, whatever order they come in), and never read back."""
+    items = [_varied(n) for n in range(1, 31)]  # not in publication order
+    merger = IncidentMerger()
+    monkeypatch.setattr(incidents_db, "_articles_with_events", None)  # reading back fails
+    for start in range(0, len(items), 7):
+        batch = items[start : start + 7]
+        write(store, *batch)
+        given = [(ArticleMeta.of(item.article), item.events) for item in reversed(batch)]
+        done = update_incidents(store, articles=given, chunk_articles=chunk_articles,
+                                merger=merger, sweep=False)  # fmt: skip
+        assert done.articles == len(batch)
+    kept = _stored(store)
+    monkeypatch.undo()
+    store.con.execute("DELETE FROM incident_members")
+    store.con.execute("DELETE FROM incidents")
+    read_back = IncidentMerger()
+    for start in range(0, len(items), 7):
+        ids = [item.article.id for item in items[start : start + 7]]
+        update_incidents(store, article_ids=ids, chunk_articles=chunk_articles,
+                         merger=read_back, sweep=False)  # fmt: skip
+    assert _stored(store) == kept
+    assert len(kept[0]) > 3
+
+
+def test_events_handed_over_twice_are_merged_once(store):
+    item = coded(1)
+    write(store, item)
+    given = (ArticleMeta.of(item.article), item.events + item.events[:1])
+    assert update_incidents(store, articles=[given]).events == 2
+    assert store.con.execute("SELECT count(*) FROM incident_members").fetchone() == (2,)
+    with pytest.raises(ValueError, match="not both"):
+        update_incidents(store, article_ids=["a001"], articles=[given])
+
+
+@pytest.mark.parametrize(
+    ("key", "found"),
+    [
+        (("violence", "happened", "RUS", "2024-06-28", "2024-07-02"), {"kharkiv"}),
+        (("violence", "happened", "UKR", "2024-07-01", "2024-07-01"), {"kharkiv"}),
+        (("violence", "happened", "*", "2024-06-20", "2024-07-02"), {"kharkiv", "nowhere"}),
+        (("violence", "happened", "", "2024-06-20", "2024-07-02"), {"nowhere"}),
+        (("violence", "happened", "RUS", "2024-07-05", "2024-07-09"), set()),  # days apart
+        (("violence", "happened", "COD", "2024-06-28", "2024-07-02"), set()),
+        (("violence", "hypothetical", "RUS", "2024-06-28", "2024-07-02"), set()),
+        (("protest", "happened", "COD", "2024-06-28", "2024-07-02"), {"goma"}),
+    ],
+)
+def test_stored_incidents_are_found_by_their_blocks(store, key, found):
+    article_meta = meta(9, MON)
+    unplaced = event(article_meta, 0, "Gunmen struck a checkpoint.", "struck", location=None,
+                     source_actors=[], target_actors=[])  # fmt: skip
+    article = Article(id="a009", text=unplaced.sentence, published=MON, source="Meridian Wire")
+    write(store, coded(1), coded(3, goma=True), Coded(Origin("s9.txt", None), article, [unplaced]))
+    update_incidents(store)
+    names = {}
+    for row in store.con.execute(
+        "SELECT incident_id, location, countries FROM incidents"
+    ).fetchall():
+        incident_id, location, countries = row
+        names[incident_id] = location["name"].lower() if location else "nowhere"
+        assert (countries == []) == (names[incident_id] == "nowhere")
+    family, status, country, lo, hi = key
+    wanted = {(family, status, country, date.fromisoformat(lo).toordinal(),
+               date.fromisoformat(hi).toordinal())}  # fmt: skip
+    assert {names[i] for i in incidents_db._candidate_ids(store.con, wanted)} == found
+
+
 def test_a_merger_restores_only_what_it_does_not_hold(store):
     write(store, coded(1), coded(2))
     update_incidents(store)  # stored by an earlier run
@@ -368,6 +439,7 @@ def test_run_merges_its_events_into_incidents(tmp_path):
 
 def test_run_merges_every_few_thousand_articles_not_every_batch(tmp_path, monkeypatch):
     monkeypatch.setattr(run_module, "MERGE_ARTICLES", 4)
+    monkeypatch.setattr(run_module, "TAIL_MERGE_ARTICLES", 4)
     monkeypatch.setattr(run_module, "MERGE_SECONDS", 1e9)
     merged: list[int] = []
     real = run_module._merge_incidents
@@ -380,6 +452,41 @@ def test_run_merges_every_few_thousand_articles_not_every_batch(tmp_path, monkey
     db = tmp_path / "run.duckdb"
     run_corpus([_kharkiv_corpus(tmp_path, 9)], db=db, batch_size=2, coder=_kharkiv_coder)
     assert merged == [4, 4, 1]  # two merges of two batches each, the rest at the end
+    assert _members(db) == 18
+
+
+@pytest.mark.parametrize(
+    ("finished", "fraction", "size"),
+    [
+        (50, None, 1000),  # input of unknown size
+        (1000, 0.1, 1000),
+        (9500, 0.95, 500),  # as many as are left
+        (9990, 0.999, 100),  # never less than TAIL_MERGE_ARTICLES
+        (10000, 1.0, 100),
+    ],
+)
+def test_merges_shrink_near_the_end_of_the_input(finished, fraction, size, monkeypatch):
+    monkeypatch.setattr(run_module, "MERGE_ARTICLES", 1000)
+    monkeypatch.setattr(run_module, "TAIL_MERGE_ARTICLES", 100)
+    assert run_module.merge_size(finished, fraction) == size
+
+
+def test_a_run_merges_its_last_articles_in_small_merges(tmp_path, monkeypatch):
+    monkeypatch.setattr(run_module, "MERGE_ARTICLES", 8)
+    monkeypatch.setattr(run_module, "TAIL_MERGE_ARTICLES", 1)
+    monkeypatch.setattr(run_module, "MERGE_SECONDS", 1e9)
+    merged: list[int] = []
+    real = run_module._merge_incidents
+
+    def counting(store, articles, merger, **options):
+        merged.append(len(articles))
+        real(store, articles, merger, **options)
+
+    monkeypatch.setattr(run_module, "_merge_incidents", counting)
+    db = tmp_path / "run.duckdb"
+    run_corpus([_kharkiv_corpus(tmp_path, 9)], db=db, batch_size=1, coder=_kharkiv_coder)
+    assert sum(merged) == 9 and max(merged) < 8
+    assert merged[-1] == 0 and max(merged[-3:]) <= 1  # nothing left for the end-of-run merge
     assert _members(db) == 18
 
 
@@ -454,3 +561,10 @@ def test_a_failed_background_merge_fails_the_run(tmp_path, monkeypatch):
         run_corpus([_kharkiv_corpus(tmp_path)], db=db, batch_size=1, coder=_kharkiv_coder)
     with Store.open(db, read_only=True) as store:
         assert store.con.execute("SELECT status FROM runs").fetchall() == [("failed",)]
+
+
+def test_events_waiting_for_a_merge_are_kept_packed():
+    events = coded(1).events
+    packed = run_module._Packed(events)
+    assert len(packed) == 2 and list(packed) == events and packed[1] == events[1]
+    assert list(run_module._Packed([])) == []

@@ -101,16 +101,17 @@ class Clusterer:
         if len(self._states) <= keep:
             return 0
         by_day = sorted(self._states.values(), key=lambda s: -1 if s.hi is None else s.hi)
-        gone = {s.id for s in by_day[: len(by_day) - keep]}
+        going = by_day[: len(by_day) - keep]
+        gone = {s.id for s in going}
         self._evicted |= gone
         self._states = {i: s for i, s in self._states.items() if i not in gone}
-        index: dict[tuple, list[State]] = defaultdict(list)
-        for key, states in self._index.items():
-            kept = [s for s in states if s.id not in gone]
+        for key in {key for state in going for key in state.keys}:  # only the keys they used
+            kept = [s for s in self._index[key] if s.id not in gone]
             if kept:
-                index[key] = kept
-        self._index = index
-        return len(gone)
+                self._index[key] = kept
+            else:
+                del self._index[key]
+        return len(going)
 
     # -- adding -----------------------------------------------------------------------------
 
@@ -358,7 +359,7 @@ class Clusterer:
         if not by_article:
             return
         state: State | None = None
-        ordered = sorted(by_article.values(), key=lambda rows: _article_order(rows[0][1]))
+        ordered = sorted(by_article.values(), key=lambda rows: article_order(rows[0][1]))
         for rows in ordered:
             rows.sort(key=lambda row: _order(row[0]))
             lead = rows[0][0]
@@ -390,7 +391,8 @@ class Clusterer:
         self.founded = set()
 
 
-def _article_order(meta: ArticleMeta) -> tuple[date, str]:
+def article_order(meta: ArticleMeta) -> tuple[date, str]:
+    """Publication order (unknown dates first), as the store reads pending articles."""
     return meta.published or date.min, meta.article_id
 
 
@@ -408,6 +410,6 @@ def merge_incidents(
         by_article.setdefault(event.article_id, []).append(event)
     metas = [articles.get(a) or ArticleMeta(article_id=a) for a in by_article]
     clusterer = Clusterer(config=config)
-    for meta in sorted(metas, key=_article_order):
+    for meta in sorted(metas, key=article_order):
         clusterer.add(meta, by_article[meta.article_id])
     return list(clusterer.incidents())

@@ -4,7 +4,8 @@
   ``updated_at``); ``incident_members``: one row per event (``event_id`` is the key) with its
   incident and confidence. Every stored event belongs to exactly one incident.
 - ``update_incidents(store)`` merges the events that are in no incident yet (``eventwire
-  run`` calls it every few thousand committed articles and at its end). An ``IncidentMerger``
+  run`` calls it every couple of thousand committed articles, more often near the end, and at
+  its end, handing over the events it holds, so they are not read back). An ``IncidentMerger``
   keeps the incidents in memory from one chunk (and, in a run, one merge) to the next, up to
   ``HELD_INCIDENTS`` of those reaching the latest days, so they are not read back; of the
   stored incidents it does not hold, only those whose blocks (family, status, country, days)
@@ -32,7 +33,7 @@ import pyarrow as pa
 from ..model import Event
 from ..store.db import Store, StoreError, arrow_reader, insert_rows
 from ..store.schema import Column, event_from_row, record_columns, record_row
-from .cluster import Clusterer
+from .cluster import ANYWHERE, Clusterer, article_order
 from .records import ArticleMeta, Incident, Member
 
 CHUNK_ARTICLES = 500  # articles merged (and committed) together
@@ -143,6 +144,7 @@ def update_incidents(
     store: Store,
     *,
     article_ids: Sequence[str] | None = None,
+    articles: Sequence[tuple[ArticleMeta, Sequence[Event]]] | None = None,
     chunk_articles: int = CHUNK_ARTICLES,
     progress: Callable[[IncidentUpdate], None] | None = None,
     merger: IncidentMerger | None = None,
@@ -152,17 +154,24 @@ def update_incidents(
     """Merge every stored event that is in no incident yet, articles in publication order.
 
     With ``article_ids`` (the batch just committed) only those articles are looked at, so the
-    cost follows the batch; when events are still pending afterwards (a merge interrupted
-    earlier: the tables count fewer members than events), every article is looked at, unless
-    ``sweep`` is False (a run merging while it still commits). Pass the same ``merger`` to
-    successive updates of one store to keep its incidents in memory. ``stop`` is asked
-    between chunks; when it says True, the rest is left pending."""
+    cost follows the batch; ``articles`` does the same for articles just committed with their
+    events as the caller holds them (none of them in an incident yet), which are then not
+    read back. When events are still pending afterwards (a merge interrupted earlier: the
+    tables count fewer members than events), every article is looked at, unless ``sweep`` is
+    False (a run merging while it still commits). Pass the same ``merger`` to successive
+    updates of one store to keep its incidents in memory. ``stop`` is asked between chunks;
+    when it says True, the rest is left pending."""
+    if article_ids is not None and articles is not None:
+        raise ValueError("pass article_ids or articles, not both")
     con = store.con
     merger = merger or IncidentMerger()
     try:
         merger.prepare(con)
-        total = _merge_pending(store, article_ids, chunk_articles, progress, merger, stop)
-        if sweep and article_ids is not None and _some_pending(con):
+        if articles is not None:
+            total = _merge_given(store, articles, chunk_articles, progress, merger, stop)
+        else:
+            total = _merge_pending(store, article_ids, chunk_articles, progress, merger, stop)
+        if sweep and (article_ids, articles) != (None, None) and _some_pending(con):
             total = total + _merge_pending(store, None, chunk_articles, progress, merger, stop)
         return total
     except duckdb.Error as e:
@@ -196,10 +205,50 @@ def _merge_pending(
     for start in range(0, len(pending), chunk_articles):
         if stop is not None and stop():
             break
-        total = total + _merge_chunk(store, pending[start : start + chunk_articles], merger)
+        articles = _articles_with_events(store.con, pending[start : start + chunk_articles])
+        total = total + _merge_chunk(store, articles, merger)
         if progress is not None:
             progress(total)
     return total
+
+
+def _merge_given(
+    store: Store,
+    articles: Sequence[tuple[ArticleMeta, Sequence[Event]]],
+    chunk_articles: int,
+    progress: Callable[[IncidentUpdate], None] | None,
+    merger: IncidentMerger,
+    stop: Callable[[], bool] | None = None,
+) -> IncidentUpdate:
+    """``_merge_pending`` over articles in memory: the same order, the same chunks. Each
+    chunk's events are taken (iterated) only when it is merged."""
+    pending = sorted((item for item in articles if len(item[1])), key=lambda a: article_order(a[0]))
+    total = IncidentUpdate()
+    for start in range(0, len(pending), chunk_articles):
+        if stop is not None and stop():
+            break
+        chunk = _distinct_events(pending[start : start + chunk_articles])
+        total = total + _merge_chunk(store, chunk, merger)
+        if progress is not None:
+            progress(total)
+    return total
+
+
+def _distinct_events(
+    articles: Sequence[tuple[ArticleMeta, Sequence[Event]]],
+) -> list[tuple[ArticleMeta, list[Event]]]:
+    """The first event of each id (an event is a member of one incident, by its id)."""
+    seen: set[str] = set()
+    out = []
+    for meta, events in articles:
+        kept = []
+        for event in events:
+            if event.event_id not in seen:
+                seen.add(event.event_id)
+                kept.append(event)
+        if kept:
+            out.append((meta, kept))
+    return out
 
 
 def _some_pending(con: duckdb.DuckDBPyConnection) -> bool:
@@ -236,13 +285,12 @@ def rebuild_incidents(
 
 
 def _merge_chunk(
-    store: Store, article_ids: Sequence[str], merger: IncidentMerger
+    store: Store, articles: list[tuple[ArticleMeta, list[Event]]], merger: IncidentMerger
 ) -> IncidentUpdate:
-    """Merge these articles' pending events: restore the stored incidents they may join that
-    the merger does not hold, add the articles, write the incidents that changed and the new
-    members in one transaction."""
+    """Merge these articles' pending events (in publication order): restore the stored
+    incidents they may join that the merger does not hold, add the articles, write the
+    incidents that changed and the new members in one transaction."""
     con = store.con
-    articles = _articles_with_events(con, article_ids)
     clusterer = merger.clusterer
     restored = 0
     if not merger.complete:
@@ -367,15 +415,27 @@ def _candidate_ids(
     )
     con.register("_eventwire_keys", keys)
     try:
+        # one row per incident and country ('' for none), so the country is part of the join
+        # key: joining on family and status alone compares every key with every incident of
+        # its family (seconds per chunk at 100,000 incidents)
         sql = f"""
-            SELECT DISTINCT i.incident_id
-            FROM {INCIDENTS} i
+            WITH by_country AS (
+                SELECT incident_id, family, status, first_date, last_date,
+                       unnest(CASE WHEN len(countries) = 0 THEN [''] ELSE countries END)
+                           AS country
+                FROM {INCIDENTS})
+            SELECT i.incident_id
+            FROM by_country i
             JOIN _eventwire_keys k
+              ON k.family = i.family AND k.status = i.status AND k.country = i.country
+             AND i.first_date <= k.hi AND i.last_date >= k.lo
+            UNION
+            SELECT i.incident_id
+            FROM {INCIDENTS} i
+            JOIN (SELECT * FROM _eventwire_keys WHERE country = '{ANYWHERE}') k
               ON k.family = i.family AND k.status = i.status
              AND i.first_date <= k.hi AND i.last_date >= k.lo
-             AND (list_contains(i.countries, k.country) OR k.country = '*'
-                  OR (k.country = '' AND len(i.countries) = 0))
-            ORDER BY i.incident_id"""
+            ORDER BY 1"""
         return [row[0] for row in con.execute(sql).fetchall()]
     finally:
         con.unregister("_eventwire_keys")

@@ -102,7 +102,7 @@ def mention_of(event: Event, meta: ArticleMeta, families: FamilyTable) -> Mentio
     """The features of one event of the article ``meta``."""
     family = families.family_of(event)
     modality = "!" if event.negated else "~" if (event.hypothetical or event.future) else ""
-    words = scan(event.sentence)
+    words = _scan_sentence(event.sentence)
     days, lo, hi = _days(event, meta.published, words, hypothetical=modality == "~")
     place = place_of(event.location)
     codes: set[str] = set()
@@ -290,6 +290,10 @@ def scan(sentence: str) -> Scan:
                 tokens[token] = weight
     return Scan(tokens, names_time, tuple(weekdays), tuple(days_back))
 
+
+# A sentence often holds several events (dyads, one event per verb): scan it once. Mentions
+# of one sentence share its token dict, which is only ever read.
+_scan_sentence = lru_cache(maxsize=1 << 12)(scan)
 
 _WEEKDAY, _BACK, _TIME, _MONTH, _NIGHT = 1, 2, 3, 4, 5
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlparse
 
-from ..model import Actor, Casualties, Location
+from ..model import Actor, Article, Casualties, Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,10 @@ class ArticleMeta:
     published: date | None = None
     url: str | None = None
     title: str | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleMeta:
+        return cls(article.id, article.source, article.published, article.url, article.title)
 
     @property
     def outlet(self) -> str:
