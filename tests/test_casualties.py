@@ -320,6 +320,19 @@ def test_misparsed_counts_are_still_read():
     assert (second.quantity.best, second.quantity.high) == (8, 15)
 
 
+def test_shot_dead_with_dead_hung_on_the_victims():
+    # "Gunmen shot dead two policemen" with "dead" read as an adjective of "policemen"
+    doc = _parsed(
+        ["Gunmen", "shot", "dead", "two", "policemen"],
+        [1, 1, 4, 4, 1],
+        ["nsubj", "ROOT", "amod", "nummod", "dobj"],
+        ["NOUN", "VERB", "ADJ", "NUM", "NOUN"],
+        ["gunman", "shoot", "dead", "two", "policeman"],
+    )
+    (count,) = find_counts(doc)
+    assert (count.kind, count.quantity.best, count.cue.text) == ("killed", 2, "shot")
+
+
 @pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "killed", "injured"),

@@ -110,7 +110,7 @@ def _cue_kind(token: Token) -> str | None:
             if lemma == "round" and not any(c.lower_ == "up" for c in token.children):
                 return None
             return ARRESTED
-        if lower in _DEAD_WORDS or (token.lemma_ == "shoot" and _has_child(token, "dead")):
+        if lower in _DEAD_WORDS or _shot_dead(token):
             return KILLED  # "13 dead", "shot dead four protesters"
     if token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         if lemma in _KILL_NOUNS or lower in ("dead", "deaths", "fatalities"):
@@ -124,6 +124,17 @@ def _cue_kind(token: Token) -> str | None:
         if lemma == "casualty" or lemma == "life":
             return _life_or_casualty(token)
     return None
+
+
+def _shot_dead(token: Token) -> bool:
+    """"shot dead four protesters", "shot him dead"; also when the parser hangs "dead" on the
+    object ("shot dead two policemen": dead -amod-> policemen)."""
+    if token.lemma_ != "shoot":
+        return False
+    if _has_child(token, "dead"):
+        return True
+    after = token.i + 1
+    return after < len(token.doc) and token.doc[after].lower_ == "dead"
 
 
 def _has_child(token: Token, lower: str) -> bool:
@@ -288,7 +299,10 @@ def _phrase_parts(victims: Token) -> list[tuple[Quantity, str | None, Token]]:
             continue  # "a family of five", "a group of 12 soldiers"
         if piece.lemma_.lower() in _NOT_COUNTS:
             continue  # "an undetermined number of rebels", "a group of men": no count
-        start = piece.left_edge.idx if piece.left_edge.i >= victims.left_edge.i else piece.idx
+        first = piece.left_edge if piece.left_edge.i >= victims.left_edge.i else piece
+        if first.lower_ == "dead" and first.dep_ == "amod" and first.i < piece.i:
+            first = doc[first.i + 1]  # "shot dead two policemen" parsed as "dead policemen"
+        start = first.idx
         if piece.dep_ == "pobj" and piece.head.lower_ in _COUNT_PREPS:
             start = piece.head.idx  # "between eight and 15 fishermen", "around 30" misparsed
         # the phrase up to its head, or through "of ..." for "tens of thousands (of people)"
