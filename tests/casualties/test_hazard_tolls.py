@@ -59,6 +59,18 @@ def coded(text):
         ),
         ("A powerful storm hit the Philippines on Friday, killing 20 people.", []),
         ("A fire at Karachi's Gul Plaza shopping centre killed 14 people on Sunday.", []),
+        # an explosion is an accident when what blew up, or where, explodes by accident ...
+        ("A gas explosion killed four people in an apartment block in Cairo on Tuesday.", []),
+        ("An explosion at a fireworks factory in Tamil Nadu killed eight workers.", []),
+        ("A fuel tanker exploded on a highway near Lagos, killing 12 people.", []),
+        ("A blast in a coal mine in Balochistan killed 11 miners.", []),
+        # ... and the sentence names no attack, weapon or attacker
+        ("A bomb explosion at a factory in Quetta killed three workers.", [("explosion", 3)]),
+        ("An explosion killed five soldiers in Kandahar.", [("explosion", 5)]),
+        (
+            "A suicide bomber blew himself up at a gas station in Kabul, killing six.",
+            [("blew", 6)],
+        ),
         # ambiguous words: gunfire, storming, an outbreak of fighting, a plane shot down
         ("Gunfire killed two soldiers on the border.", [("killed", 2)]),
         ("Troops directed heavy fire at the rebels, killing nine.", [("fire", 9)]),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .arguments import light_verb_of, noun_subjects, targets_of, verb_subjects
-from .hazards import hazard_caused, hazard_doer
+from .hazards import hazard_caused, hazard_doer, is_hazard
 from .lexicon import Lexicon
 from .modality import Modality, modality_of
 from .syntax import is_toll_clause
@@ -224,8 +224,9 @@ def _drop_hazard_tolls(frames: list[Frame]) -> None:
     a toll whose cause is a natural hazard or an accident and nothing violent, or a blow
     a hazard deals, is no violent event."""
     for f in frames:
-        if _is_violent(f) and not f.is_noun and f.lemma not in CASUALTY_LEMMAS:
-            f.dropped = hazard_doer(f.token)
+        if _is_violent(f) and f.lemma not in CASUALTY_LEMMAS:
+            # "a gas explosion", "a fuel tanker exploded"; "an earthquake struck the region"
+            f.dropped = is_hazard(f.token) or (not f.is_noun and hazard_doer(f.token))
     violent = violent_words([f for f in frames if not f.dropped])
     for f in frames:
         if _is_violent(f) and f.lemma in CASUALTY_LEMMAS:

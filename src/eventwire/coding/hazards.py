@@ -57,6 +57,19 @@ _STRUCTURES = frozenset(
     """building bridge mine roof wall dam house home block tower school hospital factory
     hotel market stand stage ceiling structure tunnel""".split()
 )
+#: what blows up by accident, and where: "a gas explosion", "a boiler blast", "a fuel tanker
+#: exploded", "an explosion at a fireworks factory", "a blast in a coal mine"
+ACCIDENT_SOURCES = frozenset(
+    """gas boiler cylinder pipeline tanker chemical firework fireworks methane coal colliery
+    furnace reactor transformer fuel propane gasoline petrol refinery factory mill workshop
+    kitchen accidental industrial""".split()
+)
+#: words that make an explosion an attack wherever they stand in its sentence
+_ATTACK_WORDS = frozenset(
+    """attack attacker strike airstrike drone missile rocket shelling shell mortar artillery
+    bomb bombing bomber suicide explosive ied grenade militant insurgent jihadist terrorist
+    terror sabotage saboteur gunman gunmen""".split()
+)
 _TOLL_NOUNS = frozenset("toll death fatality casualty injury dead wounded injured life".split())
 _VICTIM_VERBS = frozenset({"die", "perish"})
 
@@ -64,6 +77,8 @@ _VICTIM_VERBS = frozenset({"die", "perish"})
 def is_hazard(token: Token) -> bool:
     """Whether a word names a hazard or an accident in this sentence, and nothing violent."""
     lemma = token.lemma_.lower()
+    if lemma in ("explosion", "blast", "explode"):
+        return _accidental_explosion(token)
     if token.pos_ == "VERB" or token.pos_ == "AUX":
         if lemma not in HAZARD_VERBS or any(c.dep_ == "dobj" for c in token.children):
             return False  # "the navy sank a boat" is an act, "the boat sank" an accident
@@ -232,6 +247,22 @@ def _fire_is_blaze(token: Token) -> bool:
         if child.lower_ == "from" and any(o.pos_ == "PROPN" for o in objects):
             return False  # "fire from Israel"
     return True
+
+
+def _accidental_explosion(token: Token) -> bool:
+    """ "A gas explosion", "a blast at a fireworks factory", "a fuel tanker exploded": what
+    blew up, or where, is a thing that explodes by accident, and the sentence names no
+    attack, weapon or attacker ("a bomb blast at a factory" is an attack)."""
+    if any(t.lemma_.lower() in _ATTACK_WORDS or t.lower_ in _ATTACK_WORDS for t in token.sent):
+        return False
+    around: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod", "nsubj", "poss"):
+            around.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("at", "in", "inside", "of"):
+            around.extend(_objects(child))
+    words = {w.lemma_.lower() for a in around for w in a.subtree}
+    return not words.isdisjoint(ACCIDENT_SOURCES)
 
 
 def _structure_subject(verb: Token) -> bool:
