@@ -114,3 +114,21 @@ def test_a_person_is_never_the_event_place(nlp, geoparser):
     ]
     location = Locator(geoparser)(doc).events[0].location
     assert location is None or location.country == "TUR"
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Russian forces shelled Kharkiv overnight.", ["UKR"]),
+        ("Israeli warplanes bombed Gaza City on Sunday.", ["PSE"]),
+        ("Airstrikes hit Rafah on Monday.", ["PSE"]),
+        # a place that is not the object itself is where, not whom
+        ("Russian forces shelled positions near Kharkiv overnight.", []),
+        ("The army shelled rebel positions in Idlib.", ["REB"]),
+    ],
+)
+def test_a_place_struck_is_the_target_as_its_country(text, targets):
+    import eventwire
+
+    (event,) = eventwire.code_text(text)
+    assert [a.code for a in event.target_actors] == targets

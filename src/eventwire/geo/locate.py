@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from ..model import Event
+from ..model import Actor, Event
 from ..pipeline import Document, Sentence
 from .places import Geoparser, default_geoparser
 from .recognise import DATELINE_AFTER, entities
@@ -83,6 +83,8 @@ class Locator:
                 if location is not None:  # the focus was not named in this event's sentence
                     location.start = location.end = None
             event.location = location
+            if not event.target_actors:
+                event.target_actors = self._place_target(doc, event, places)
         return doc
 
     def _focus(self, places: list[Place]) -> Place | None:
@@ -112,10 +114,7 @@ class Locator:
         if trigger is None:
             return None
         origins = _origin_spans(event)
-        patients = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-        if trigger.dep_ in ("nsubj", "nsubjpass"):  # "airstrikes hit Rafah": the verb's object
-            patients += [c for c in trigger.head.children if c.dep_ == "dobj"]
-        patients += [c for p in patients for c in p.children if c.dep_ == "conj"]
+        patients = _patients(trigger)
         heads = [trigger, *patients]
         heads += [c for c in trigger.children if c.dep_ in ("nsubj", "attr", "dative")]
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "xcomp", "conj"):
@@ -146,6 +145,24 @@ class Locator:
             ),
         )
 
+    def _place_target(self, doc: Document, event: Event, places: list[Place]) -> list[Actor]:
+        """The target of an event whose object is a place and no actor ("shelled Kharkiv",
+        "airstrikes hit Rafah"): the place's country, as PETRARCH and GDELT code it."""
+        sentence = doc.sentence_of(event)
+        if sentence.doc is None:
+            return []
+        trigger = _token_at(sentence, event.trigger_start - sentence.start)
+        if trigger is None:
+            return []
+        for patient in _patients(trigger):
+            start, end = _span(sentence, [patient, *patient.lefts])
+            head_start, head_end = sentence.article_span(patient)
+            for p in places:
+                if p.country and start <= p.start and head_end <= p.end and p.start <= head_start:
+                    name = doc.article.text[p.start : p.end]
+                    return [Actor(name, p.country, p.country, None, p.name, p.start, p.end)]
+        return []
+
     def _in_sentence(self, doc: Document, event: Event, places: list[Place]) -> Place | None:
         sentence = doc.sentence_of(event)
         actors = _origin_spans(event)
@@ -173,6 +190,15 @@ def _token_at(sentence: Sentence, offset: int) -> Token | None:
         if token.idx <= offset < token.idx + max(1, len(token.text)):
             return token
     return None
+
+
+def _patients(trigger: Token) -> list[Token]:
+    """The heads of what an event is done to: the trigger's object (or passive subject), or
+    the object of the verb whose subject the trigger is ("airstrikes hit Rafah")."""
+    patients = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if trigger.dep_ in ("nsubj", "nsubjpass"):
+        patients += [c for c in trigger.head.children if c.dep_ == "dobj"]
+    return patients + [c for p in patients for c in p.children if c.dep_ == "conj"]
 
 
 def _origin_spans(event: Event) -> list[tuple[int, int]]:
