@@ -122,9 +122,13 @@ def test_a_person_is_never_the_event_place(nlp, geoparser):
         ("Russian forces shelled Kharkiv overnight.", ["UKR"]),
         ("Israeli warplanes bombed Gaza City on Sunday.", ["PSE"]),
         ("Airstrikes hit Rafah on Monday.", ["PSE"]),
-        # a place that is not the object itself is where, not whom
-        ("Russian forces shelled positions near Kharkiv overnight.", []),
+        # else a place where it was done, as PETRARCH's first actor after the verb
+        ("Russian forces shelled positions near Kharkiv overnight.", ["UKR"]),
+        ("US activists staged a protest in Beijing on Wednesday.", ["CHN"]),
+        # an actor stays the target; the source's place and country never are
         ("The army shelled rebel positions in Idlib.", ["REB"]),
+        ("A court in Guyana issued arrest warrants for two men.", []),
+        ("Turkey held military exercises near Izmir on Monday.", []),
     ],
 )
 def test_a_place_struck_is_the_target_as_its_country(text, targets):

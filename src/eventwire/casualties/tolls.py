@@ -127,7 +127,7 @@ def _cue_kind(token: Token) -> str | None:
 
 
 def _shot_dead(token: Token) -> bool:
-    """"shot dead four protesters", "shot him dead"; also when the parser hangs "dead" on the
+    """ "shot dead four protesters", "shot him dead"; also when the parser hangs "dead" on the
     object ("shot dead two policemen": dead -amod-> policemen)."""
     if token.lemma_ != "shoot":
         return False

@@ -84,7 +84,7 @@ class Locator:
                     location.start = location.end = None
             event.location = location
             if not event.target_actors:
-                event.target_actors = self._place_target(doc, event, places)
+                event.target_actors = self._place_target(doc, event, eligible)
         return doc
 
     def _focus(self, places: list[Place]) -> Place | None:
@@ -119,16 +119,8 @@ class Locator:
         heads += [c for c in trigger.children if c.dep_ in ("nsubj", "attr", "dative")]
         if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "xcomp", "conj"):
             heads.append(trigger.head)
-        ranges: list[tuple[int, int]] = []
-        for patient in patients:  # the object itself, without its own phrases
-            ranges.append(_span(sentence, [patient, *patient.lefts]))
-        for head in heads:
-            for child in head.children:
-                if child.dep_ not in ("prep", "agent"):
-                    continue
-                of_place = child.lower_ == "of" and head.lemma_.lower() in PLACE_NOUNS
-                if child.lower_ in LOCATIVE_PREPS or of_place:
-                    ranges.append(_span(sentence, list(child.subtree)))
+        ranges = [_span(sentence, [p, *p.lefts]) for p in patients]  # the object itself
+        ranges += _locative_ranges(sentence, heads)
         attached = [
             p
             for p in places
@@ -146,21 +138,39 @@ class Locator:
         )
 
     def _place_target(self, doc: Document, event: Event, places: list[Place]) -> list[Actor]:
-        """The target of an event whose object is a place and no actor ("shelled Kharkiv",
-        "airstrikes hit Rafah"): the place's country, as PETRARCH and GDELT code it."""
+        """The target of an event that has no target actor, as PETRARCH codes it with
+        Phoenix's country dictionary (which names cities too): the country of the place that
+        is its object ("shelled Kharkiv", "airstrikes hit Rafah") or stands in it ("attend the
+        Beijing Olympics"), else of a place in a locative phrase of the trigger or its object
+        ("staged a protest in Beijing", "exercises in Alaska"). Never a place the
+        source names, nor the source's own bare country."""
         sentence = doc.sentence_of(event)
         if sentence.doc is None:
             return []
         trigger = _token_at(sentence, event.trigger_start - sentence.start)
         if trigger is None:
             return []
-        for patient in _patients(trigger):
-            start, end = _span(sentence, [patient, *patient.lefts])
-            head_start, head_end = sentence.article_span(patient)
-            for p in places:
-                if p.country and start <= p.start and head_end <= p.end and p.start <= head_start:
-                    name = doc.article.text[p.start : p.end]
-                    return [Actor(name, p.country, p.country, None, p.name, p.start, p.end)]
+        origins = _origin_spans(event)
+        patients = _patients(trigger)
+        objects = [_span(sentence, [p, *p.lefts]) for p in patients]
+        heads = [trigger, *patients]
+        if trigger.dep_ in ("dobj", "xcomp", "attr"):  # "staged a protest in Beijing"
+            heads.append(trigger.head)
+        for tier in (objects, _locative_ranges(sentence, heads)):
+            inside = [
+                p
+                for p in places
+                if p.country
+                and any(s <= p.start and p.end <= e for s, e in tier)
+                and not _is_origin(doc.article.text, p, origins)
+            ]
+            if not inside:
+                continue
+            p = min(inside, key=lambda p: abs(p.start - event.trigger_start))
+            if any(a.code == p.country for a in event.source_actors):
+                return []
+            name = doc.article.text[p.start : p.end]
+            return [Actor(name, p.country, p.country, None, p.name, p.start, p.end)]
         return []
 
     def _in_sentence(self, doc: Document, event: Event, places: list[Place]) -> Place | None:
@@ -199,6 +209,19 @@ def _patients(trigger: Token) -> list[Token]:
     if trigger.dep_ in ("nsubj", "nsubjpass"):
         patients += [c for c in trigger.head.children if c.dep_ == "dobj"]
     return patients + [c for p in patients for c in p.children if c.dep_ == "conj"]
+
+
+def _locative_ranges(sentence: Sentence, heads: list[Token]) -> list[tuple[int, int]]:
+    """Spans of the locative phrases of these words: "in X", "near X", "the town of X"."""
+    ranges = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ not in ("prep", "agent"):
+                continue
+            of_place = child.lower_ == "of" and head.lemma_.lower() in PLACE_NOUNS
+            if child.lower_ in LOCATIVE_PREPS or of_place:
+                ranges.append(_span(sentence, list(child.subtree)))
+    return ranges
 
 
 def _origin_spans(event: Event) -> list[tuple[int, int]]:
