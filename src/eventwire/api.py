@@ -38,14 +38,14 @@ def code_documents(
     """Code a stream of articles; yields each finished Document in input order."""
     from .casualties import TOLL_FORMS
     from .coding.extract import Extractor
-    from .coding.prefilter import prefilter_of, role_words
+    from .coding.prefilter import prefilter_of, role_phrases
 
     stages = list(stages) if stages is not None else default_stages(dictionaries=dictionaries)
     extractor = next((s for s in stages if isinstance(s, Extractor)), None)
     # sentences that only tell a toll are parsed too, so it reaches the event told before
     prefilter = None
     if extractor is not None:
-        roles = role_words(extractor.actors.dictionary.agents.entries)
+        roles = role_phrases(extractor.actors.dictionary.agents.entries)
         prefilter = prefilter_of(extractor.lexicon, roles) | TOLL_FORMS
     for doc in iter_documents(articles, n_process=n_process, prefilter=prefilter):
         yield run_stages(doc, stages)

@@ -6,6 +6,7 @@ from eventwire.coding.lexicon import builtin_lexicon, parse_lexicon
 from eventwire.coding.prefilter import (
     builtin_prefilter,
     prefilter_of,
+    role_phrases,
     role_words,
     sentence_words,
     statement_prefilter,
@@ -15,7 +16,9 @@ from eventwire.coding.prefilter import (
 USER = {
     "style": "petrarch",
     "verbs": {
-        "carry": {"patterns": [{"after": "_out @attack", "code": "190"}, {"after": "aid", "code": "070"}]},
+        "carry": {
+            "patterns": [{"after": "_out @attack", "code": "190"}, {"after": "aid", "code": "070"}]
+        },
         "say": {"code": "010", "patterns": [{"after": "ceasefire", "code": "0871"}]},
         "vow": "030",
         "be": {"patterns": [{"object": "@any", "code": "020"}]},
@@ -66,14 +69,47 @@ def test_dictionary_reading_needs_an_actor(user):
     assert not user.passes("On Tuesdays the market is busy, and many vowed to return.")
     assert user.passes("The Rohirrim vowed to return.")
     lexicon = parse_lexicon(USER)
-    with_roles = prefilter_of(lexicon, role_words(["riot police", "traders"]))
+    with_roles = prefilter_of(lexicon, role_phrases(["riot police", "traders"]))
     assert with_roles.passes("The traders vowed to return.")
     assert with_roles.passes("Police vowed to return.")
     assert not with_roles.passes("The market vowed to return.")
 
 
+def test_a_role_phrase_names_an_actor_only_with_all_its_words():
+    lexicon = parse_lexicon(USER)
+    prefilter = prefilter_of(lexicon, role_phrases(["election committee", "peace-keeper"]))
+    assert not prefilter.passes("the committee vowed to act.")
+    assert prefilter.passes("the election committee vowed to act.")
+    assert prefilter.passes("the peace-keeper vowed to stay.")
+
+
+def test_role_phrases_keep_their_words_head_last():
+    assert role_phrases(["Foreign Minister", "the", "peace-keeper"]) == {
+        ("foreign", "minister"),
+        ("keeper", "peace", "peace-keeper"),
+    }
+
+
 def test_role_words_are_the_heads_of_role_phrases():
     assert role_words(["foreign minister", "head of state", "the"]) == {"minister", "state"}
+
+
+def test_every_word_test_of_a_pattern_must_pass():
+    pattern = {"after": "school", "prep": "for refugees", "code": "073"}
+    lexicon = parse_lexicon({"style": "petrarch", "verbs": {"reopen": {"patterns": [pattern]}}})
+    prefilter = prefilter_of(lexicon)
+    assert not prefilter.passes("Gondor reopened the school in May.")
+    assert prefilter.passes("Gondor reopened the school for refugees.")
+
+
+def test_words_a_pattern_needs_after_the_verb_come_later():
+    lexicon = parse_lexicon(
+        {"style": "petrarch", "verbs": {"close": {"patterns": [{"after": "shop", "code": "1723"}]}}}
+    )
+    prefilter = prefilter_of(lexicon)
+    assert not prefilter.passes("Gondor shops close at midday.")
+    assert prefilter.passes("Gondor strikers closed shops.")
+    assert prefilter.passes("Gondor shops closed other shops.")
 
 
 def test_lemma_in_a_pattern_matches_its_inflected_forms():
@@ -90,7 +126,12 @@ def test_added_forms_pass_alone():
 
 @pytest.mark.parametrize(
     ("sentence", "word"),
-    [("A cease-fire held.", "fire"), ("They don't agree.", "don"), ("The U.N. met.", "u"), ("An F-16 flew.", "f-16")],
+    [
+        ("A cease-fire held.", "fire"),
+        ("They don't agree.", "don"),
+        ("The U.N. met.", "u"),
+        ("An F-16 flew.", "f-16"),
+    ],
 )
 def test_sentence_words_split_as_the_parser_does(sentence, word):
     assert word in sentence_words(sentence)

@@ -3,9 +3,12 @@
 A sentence goes to the parser when it holds a word form of a trigger that can fire. A
 trigger that fires only through its patterns (PETRARCH's "BE", "CARRY", "BEGIN": hundreds of
 patterns, no code of their own) sends it only when the sentence also holds a word one of its
-patterns needs ("carried out", "began an investigation"). A trigger of a PETRARCH-style
-dictionary codes an event only between actors, so it sends a sentence only when that names
-one: a capitalised name or a role word of the actor dictionaries ("officials"). Bare
+patterns needs ("carried out", "began an investigation"): every word test of one pattern,
+and a word the pattern needs after the verb later in the sentence than the verb's form. A
+trigger of a PETRARCH-style dictionary codes an event only between actors, so it sends a
+sentence only when that names one: a capitalised name or a role phrase of the actor
+dictionaries, all its words ("officials", "security officials"; not "committee" when only
+"election committee" is one). Bare
 statements ("said", and a user dictionary's "SAY" coded 010) send no sentence alone: a record
 with nothing else still gets its first statements (see ``eventwire.nlp.sentences_to_parse``).
 """
@@ -26,12 +29,15 @@ _JOINS = re.compile(r"['./-]")
 _CAPITALISED = re.compile(r"\b[A-Za-z]*[A-Z][\w'-]*")
 #: capitalised words that name no actor
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_NO_NAMES = frozenset(
-    "i january february march april may june july august september october november december "
-    "many most some all several few both each every other such one two three".split()
-    + _DAYS
-    + [d + "s" for d in _DAYS]
-) | COMMON_WORDS
+_NO_NAMES = (
+    frozenset(
+        "i january february march april may june july august september october november december "
+        "many most some all several few both each every other such one two three".split()
+        + _DAYS
+        + [d + "s" for d in _DAYS]
+    )
+    | COMMON_WORDS
+)
 #: spelling pairs the parser's norms join ("favour" is read as "favor")
 _SPELLINGS = (("or", "our"), ("ize", "ise"), ("yze", "yse"), ("er", "re"), ("ense", "ence"))
 #: statement codes: "said", "announced", "commented"
@@ -39,12 +45,49 @@ STATEMENT_CODES = frozenset({None, "010"})
 STATEMENT_KINDS = frozenset({None, "light", "speech"})
 
 
+class Need(NamedTuple):
+    """One word test of a pattern: the sentence holds one of ``words``; ``after``: later
+    than the trigger's form (a PETRARCH ``after`` condition)."""
+
+    words: frozenset[str]
+    after: bool = False
+
+
+class PatternNeeds:
+    """The needs of a trigger's patterns, each pattern's by the words of its first need, so
+    that a verb block of hundreds of patterns is not tried one by one on every sentence."""
+
+    __slots__ = ("patterns", "_by_word")
+
+    def __init__(self, patterns: tuple[tuple[Need, ...], ...]) -> None:
+        self.patterns = patterns
+        self._by_word: dict[str, list[tuple[Need, ...]]] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.patterns)
+
+    def hold(self, words: set[str], places: dict[str, tuple[int, int]], form: str) -> bool:
+        """Whether every need of one pattern may hold in a sentence of ``words``."""
+        if self._by_word is None:  # built on first use: most of a big dictionary never is
+            self._by_word = {}
+            for needs in self.patterns:
+                for word in needs[0].words:
+                    self._by_word.setdefault(word, []).append(needs)
+        for word in words:
+            for needs in self._by_word.get(word, ()):
+                if _holds(needs, words, places, form):
+                    return True
+        return False
+
+
 class Guard(NamedTuple):
-    """When a trigger's form sends a sentence: with one of ``words`` (None: any), and only
-    when the sentence names an actor if ``actor``."""
+    """When a trigger's form sends a sentence: with one of ``words`` (None: any), then when
+    every need of one of ``patterns`` holds (none: no further test), and only when the
+    sentence names an actor if ``actor``."""
 
     words: frozenset[str] | None
     actor: bool
+    patterns: PatternNeeds | None = None
 
 
 FREE = Guard(None, False)
@@ -53,21 +96,29 @@ FREE = Guard(None, False)
 @dataclass(frozen=True, slots=True, eq=False)
 class Prefilter:
     """``forms``: one of them alone sends a sentence to the parser; ``guarded``: forms that
-    do so on their guards' terms; ``actor_words``: role words that name an actor."""
+    do so on their guards' terms; ``actor_words``: role phrases that name an actor, by their
+    last word, each with its other words (see ``role_phrases``)."""
 
     forms: frozenset[str]
     guarded: Mapping[str, tuple[Guard, ...]] = field(default_factory=dict)
-    actor_words: frozenset[str] = frozenset()
+    actor_words: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
 
     def passes(self, sentence: str) -> bool:
         words = sentence_words(sentence)
         if not self.forms.isdisjoint(words):
             return True
         named: bool | None = None  # whether the sentence names an actor, found out once
+        places: dict[str, tuple[int, int]] | None = None  # word -> first, last place
         for w in words:
             for guard in self.guarded.get(w, ()):
-                if guard.words is not None and guard.words.isdisjoint(words):
-                    continue
+                if guard.words is not None:
+                    if guard.words.isdisjoint(words):
+                        continue
+                    if guard.patterns:
+                        if places is None:
+                            places = word_places(sentence)
+                        if not guard.patterns.hold(words, places, w):
+                            continue
                 if not guard.actor:
                     return True
                 if named is None:
@@ -77,10 +128,11 @@ class Prefilter:
         return False
 
     def names_actor(self, sentence: str, words: set[str]) -> bool:
-        """Whether a sentence may name an actor: a role word, or a capitalised word that is
-        no month, weekday or function word ("The", "In")."""
-        if not self.actor_words.isdisjoint(words):
-            return True
+        """Whether a sentence may name an actor: all the words of a role phrase, or a
+        capitalised word that is no month, weekday or function word ("The", "In")."""
+        for w in words:
+            if any(rest <= words for rest in self.actor_words.get(w, ())):
+                return True
         return any(w.lower() not in _NO_NAMES for w in _CAPITALISED.findall(sentence))
 
     def __or__(self, forms: frozenset[str]) -> Prefilter:
@@ -100,6 +152,42 @@ def sentence_words(sentence: str) -> set[str]:
     return words
 
 
+def word_places(sentence: str) -> dict[str, tuple[int, int]]:
+    """Where each word of ``sentence_words`` first and last occurs, counted in words (the
+    parts of a joined word share its place)."""
+    places: dict[str, tuple[int, int]] = {}
+    for n, match in enumerate(_WORD.finditer(sentence.lower())):
+        word = match.group().rstrip(".")
+        for w in (word, *(p for p in _JOINS.split(word) if p)) if _JOINS.search(word) else (word,):
+            first = places.get(w)
+            places[w] = (n, n) if first is None else (first[0], n)
+    return places
+
+
+def _holds(needs: tuple[Need, ...], words: set[str], places: dict[str, tuple[int, int]],
+           form: str) -> bool:  # fmt: skip
+    """Whether a sentence may satisfy every word test of a pattern of the trigger ``form``."""
+    for need in needs:
+        if need.words.isdisjoint(words):
+            return False
+        if need.after:
+            start = places[form][0]
+            if all(places[w][1] < start for w in need.words & words):
+                return False
+    return True
+
+
+@lru_cache(maxsize=65536)
+def _forms(words: frozenset[str]) -> frozenset[str]:
+    """The forms of a word test (empty when the tokenizer would split one of its words)."""
+    if not words or not all(_WORD.fullmatch(w) and not w.endswith(".") for w in words):
+        return frozenset()
+    return frozenset(f for w in words for f in _spellings(w))
+
+
+_cost = lru_cache(maxsize=65536)(word_cost)
+
+
 def _spellings(word: str) -> set[str]:
     """A word's inflections and their other spellings."""
     out = inflections(word)
@@ -117,12 +205,24 @@ def statement_only(reading: Reading) -> bool:
 def pattern_words(pattern: Pattern) -> frozenset[str] | None:
     """Word forms one of which a sentence must hold for ``pattern`` to hold, or None when
     no such test can be read off it (any word, a place, words the tokenizer splits)."""
-    tests = [pattern.needs] if pattern.needs else []
-    tests += [w for w in pattern.conditions.values() if ANY not in w and GPE not in w]
-    for words in sorted(tests, key=word_cost):
-        if words and all(_WORD.fullmatch(w) and not w.endswith(".") for w in words):
-            return frozenset(f for w in words for f in _spellings(w))
-    return None
+    needs = pattern_needs(pattern)
+    return min((n.words for n in needs), key=word_cost) if needs else None
+
+
+def pattern_needs(pattern: Pattern) -> tuple[Need, ...]:
+    """Every word test that can be read off ``pattern``, as forms (none: no test can be:
+    any word, a place, words the tokenizer splits). A condition on the words after the
+    trigger (``after``) needs them later in the sentence."""
+    tests = [Need(w) for w in pattern.conditions.values() if ANY not in w and GPE not in w]
+    tests += [Need(c.needs, c.key == "after") for c in pattern.extra if c.needs]
+    if pattern.needs and not any(t.words == pattern.needs for t in tests):
+        tests.append(Need(pattern.needs))
+    out: dict[frozenset[str], bool] = {}
+    for words, after in tests:
+        forms = _forms(words)
+        if forms:
+            out[forms] = out.get(forms, False) or after
+    return tuple(Need(w, a) for w, a in sorted(out.items(), key=lambda n: _cost(n[0])))
 
 
 def trigger_guard(trigger: Trigger) -> Guard | None:
@@ -131,20 +231,24 @@ def trigger_guard(trigger: Trigger) -> Guard | None:
     if not statement_only(trigger.reading):
         return Guard(None, actor)
     needs: set[str] = set()
+    patterns: list[tuple[Need, ...]] = []
     for pattern in trigger.patterns:
         if statement_only(pattern.reading):
             continue
-        words = pattern_words(pattern)
-        if words is None:
+        tests = pattern_needs(pattern)
+        if not tests:
             return Guard(None, actor)
-        needs |= words
-    return Guard(frozenset(needs), actor) if needs else None
+        needs |= tests[0].words
+        patterns.append(tests)
+    return Guard(frozenset(needs), actor, PatternNeeds(tuple(patterns))) if needs else None
 
 
 @lru_cache(maxsize=8)
-def prefilter_of(lexicon: Lexicon, actor_words: frozenset[str] = frozenset()) -> Prefilter:
-    """The prefilter of a lexicon's triggers; ``actor_words``: role words of the actor
-    dictionaries (see ``role_words``)."""
+def prefilter_of(
+    lexicon: Lexicon, actor_words: frozenset[tuple[str, ...]] = frozenset()
+) -> Prefilter:
+    """The prefilter of a lexicon's triggers; ``actor_words``: role phrases of the actor
+    dictionaries (see ``role_phrases``)."""
     forms: set[str] = set()
     guarded: dict[str, set[Guard]] = {}
     for table in lexicon.tables():
@@ -158,14 +262,29 @@ def prefilter_of(lexicon: Lexicon, actor_words: frozenset[str] = frozenset()) ->
                 else:
                     guarded.setdefault(form, set()).add(guard)
     kept = {f: tuple(g) for f, g in guarded.items() if f not in forms}
-    return Prefilter(frozenset(forms), kept, actor_words)
+    by_head: dict[str, set[frozenset[str]]] = {}
+    for *rest, head in actor_words:
+        by_head.setdefault(head, set()).add(frozenset(rest))
+    return Prefilter(frozenset(forms), kept, {h: tuple(r) for h, r in by_head.items()})
+
+
+def role_phrases(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """Role phrases as the words a sentence must hold to name them, the last one their head
+    ("security", "officials"); phrases headed by a function word are left out."""
+    out = set()
+    for phrase in phrases:
+        words = _WORD.findall(phrase.lower())
+        if not words or words[-1].rstrip(".") in COMMON_WORDS:
+            continue
+        words = [w.rstrip(".") for w in words]
+        parts = [p for w in words if _JOINS.search(w) for p in _JOINS.split(w) if p]
+        out.add((*sorted(set(words[:-1]) | set(parts)), words[-1]))
+    return frozenset(out)
 
 
 def role_words(phrases: Iterable[str]) -> frozenset[str]:
-    """The head words of role phrases ("minister" of "foreign minister"): a phrase names an
-    actor only with its head."""
-    heads = (p.split()[-1] for p in phrases if p.strip())
-    return frozenset(h for h in heads if h not in COMMON_WORDS)
+    """The head words of role phrases ("minister" of "foreign minister")."""
+    return frozenset(p[-1] for p in role_phrases(phrases))
 
 
 def builtin_prefilter() -> Prefilter:
