@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import pickle
 from datetime import date
 
 import duckdb
@@ -568,3 +569,11 @@ def test_events_waiting_for_a_merge_are_kept_packed():
     packed = run_module._Packed(events)
     assert len(packed) == 2 and list(packed) == events and packed[1] == events[1]
     assert list(run_module._Packed([])) == []
+
+
+def test_events_waiting_for_a_merge_are_kept_compressed():
+    events = [e for n in range(1, 6) for e in coded(n).events]
+    plain = pickle.dumps(events, protocol=pickle.HIGHEST_PROTOCOL)
+    packed = run_module._Packed(events)
+    assert len(packed._blob) < len(plain) / 2
+    assert list(packed) == events
