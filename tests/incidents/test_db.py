@@ -530,7 +530,7 @@ def test_rerun_with_nothing_new_still_merges_what_was_left_pending(tmp_path):
 
 def test_ctrl_c_during_a_background_merge_leaves_a_consistent_store(tmp_path, monkeypatch):
     monkeypatch.setattr(run_module, "MERGE_ARTICLES", 2)
-    monkeypatch.setattr(incidents_db, "CHUNK_ARTICLES", 1)
+    monkeypatch.setattr(run_module, "MERGE_CHUNK_ARTICLES", 1)
     folder = _kharkiv_corpus(tmp_path, 9)
     db = tmp_path / "run.duckdb"
 

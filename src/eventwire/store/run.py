@@ -48,6 +48,12 @@ MERGE_ARTICLES = 2000
 TAIL_MERGE_ARTICLES = 100
 MERGE_SECONDS = 300.0
 MAX_FAILURES_IN_A_ROW = 20
+# A run's merges take their articles in chunks of this many (``update_incidents`` takes 500):
+# within a chunk the merger holds every incident the chunk founds or restores besides those it
+# keeps (HELD_INCIDENTS), and that peak stays in the run's process, as Python seldom hands
+# freed memory back. At 10,000 generated articles, chunks of 125 lower it by some 140 MB for
+# the same CPU; the incidents differ from those of chunks of 500 as two chunkings do anyway.
+MERGE_CHUNK_ARTICLES = 125
 RUN_MEMORY_LIMIT = "128MB"  # DuckDB's buffer pool during a run (it spills to disk beyond)
 
 Coder = Callable[..., Iterator[tuple[Article, list[Event]]]]
@@ -143,7 +149,9 @@ def _merge_incidents(
     from one merge to the next. ``options`` go to ``update_incidents``."""
     from ..incidents.db import update_incidents
 
-    update_incidents(store, articles=articles, merger=merger, **options)
+    update_incidents(
+        store, articles=articles, merger=merger, chunk_articles=MERGE_CHUNK_ARTICLES, **options
+    )
 
 
 class _Packed(Sequence[Event]):
