@@ -69,5 +69,7 @@ def test_table_knows_the_words_phrases_start_with():
     table = AgentTable()
     table.add(AgentEntry("peace-keeper", "IGO"))
     table.add(AgentEntry("riot police", "COP"))
-    assert {"peace", "riot"} <= table.starts
-    assert "police" not in table.starts
+    assert {"peace", "riot"} <= set(table.reach)
+    assert "police" not in table.reach
+    # "peace - keepers" is three tokens, "riot police" two
+    assert (table.reach["peace"], table.reach["riot"]) == (3, 2)

@@ -10,7 +10,8 @@ _HYPHEN = re.compile(r"\s*-\s*")
 
 def agent_key(phrase: str) -> str:
     """Lookup form of a role phrase: lower case, single spaces, hyphens glued."""
-    return _HYPHEN.sub("-", " ".join(phrase.lower().split()))
+    key = " ".join(phrase.lower().split())
+    return _HYPHEN.sub("-", key) if "-" in key else key  # most phrases hold no hyphen
 
 
 def plurals(word: str) -> set[str]:
@@ -52,9 +53,10 @@ class AgentTable:
     titles: dict[str, str | None] = field(default_factory=dict)  # title -> sector (None: any)
     longest: int = 1  # words in the longest phrase
     forms_of: dict[str, set[str]] = field(default_factory=dict)  # phrase key -> its forms
-    #: the words phrases start with, split at hyphens ("peace" of "peace-keeper"): a lookup
-    #: need not start anywhere else
-    starts: set[str] = field(default_factory=set)
+    #: the words phrases start with, split at hyphens ("peace" of "peace-keeper"), each with
+    #: the tokens the longest phrase starting with it may take (a hyphen is a token of its
+    #: own): a lookup starts at no other word and tries no longer window
+    reach: dict[str, int] = field(default_factory=dict)
 
     def add(self, entry: AgentEntry, *, forms: tuple[str, ...] | None = None,
             replace: bool = False) -> None:  # fmt: skip
@@ -77,7 +79,9 @@ class AgentTable:
             if form == key or replace or form not in self.entries:
                 self.entries[form] = entry
                 self.forms_of.setdefault(key, set()).add(form)
-                self.starts.add(form.split(" ")[0].split("-")[0])
+                start = form.split(" ")[0].split("-")[0]
+                tokens = len(form.split(" ")) + 2 * form.count("-")
+                self.reach[start] = max(self.reach.get(start, 0), tokens)
         self.longest = max(self.longest, *(len(f.split(" ")) for f in found))
 
     def get(self, phrase: str) -> AgentEntry | None:

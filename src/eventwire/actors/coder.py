@@ -97,6 +97,7 @@ class DocumentActors:
         self._starts = [m.start for m in mentions]  # mentions are sorted by start
         self._current: Sentence | None = None  # the sentence being coded
         self._memo: dict[tuple[int, int], Actor | None] = {}  # (sentence, head) -> actor
+        self._roles: dict[tuple[int, int, bool], bool] = {}  # (sentence, head, head_only)
         self._spans: dict[int, list[tuple[Mention, tuple[int, ...]]]] = {}  # sentence -> tokens
 
     # ------------------------------------------------------------------ public
@@ -105,13 +106,16 @@ class DocumentActors:
         of a PETRARCH-style user dictionary: PETRARCH codes such a phrase with no country too
         ("a senior official" -> ---GOV), where a built-in role word alone ("one of the girls")
         is not an actor."""
-        self._current = sentence
-        phrase = build_phrase(head)
-        core = actor_head(head)
-        if core is not head:
-            phrase = Phrase(head=core, zones=phrase.zones)
-        hits = self._agents(phrase, [], compose_only=True)
-        return any(hit.has_head or not head_only for hit in hits)
+        key = (sentence.index, head.i, head_only)
+        if key not in self._roles:
+            self._current = sentence
+            phrase = build_phrase(head)
+            core = actor_head(head)
+            if core is not head:
+                phrase = Phrase(head=core, zones=phrase.zones)
+            hits = self._agents(phrase, [], compose_only=True)
+            self._roles[key] = any(hit.has_head or not head_only for hit in hits)
+        return self._roles[key]
 
     def code_all(self, sentence: Sentence, head: Token) -> list[Actor]:
         """The actors of the noun phrase headed by ``head``: one, or several when a user
@@ -208,10 +212,11 @@ class DocumentActors:
         while i < len(tokens):
             hit = None
             first = tokens[i]
-            if first.lower_ not in table.starts and first.lemma_.lower() not in table.starts:
+            reach = max(table.reach.get(first.lower_, 0), table.reach.get(first.lemma_.lower(), 0))
+            if not reach:
                 i += 1
                 continue
-            for n in range(min(table.longest + 2, len(tokens) - i), 0, -1):
+            for n in range(min(reach, len(tokens) - i), 0, -1):
                 window = tokens[i : i + n]
                 if window[-1].i - window[0].i != n - 1:
                     continue

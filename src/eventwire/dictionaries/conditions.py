@@ -85,16 +85,24 @@ class Region:
 
     __slots__ = ("doc_i", "index", "words")
 
-    def __init__(self, tokens: Iterable[Token]) -> None:
+    def __init__(
+        self, tokens: Iterable[Token], known: Sequence[frozenset[str]] | None = None
+    ) -> None:
+        """``known``: the words of every token of the doc by index, when computed already."""
         self.doc_i: list[int] = []
         self.words: list[frozenset[str]] = []
         self.index: dict[str, list[int]] = {}
         for k, t in enumerate(tokens):
-            words = frozenset((t.lower_, t.lemma_.lower(), t.norm_))
+            words = known[t.i] if known is not None else token_words(t)
             self.doc_i.append(t.i)
             self.words.append(words)
             for w in words:
                 self.index.setdefault(w, []).append(k)
+
+
+def token_words(token: Token) -> frozenset[str]:
+    """The words a token stands for: its form, lemma and norm."""
+    return frozenset((token.lower_, token.lemma_.lower(), token.norm_))
 
 
 def _run_at(run: tuple[str, ...], region: Region, k: int) -> bool:
@@ -297,7 +305,10 @@ class _RegionCache:
         key = (-1 if kind == "doc" else token.i, kind)
         region = self.regions.get(key)
         if region is None:
-            region = self.regions[key] = Region(self.tokens(token, kind))
+            # spaCy's attributes are slow: the words of each token are read once, for the
+            # region of the whole sentence, and taken from there
+            known = None if kind == "doc" else self.get(token, "doc").words
+            region = self.regions[key] = Region(self.tokens(token, kind), known)
         return region
 
 
