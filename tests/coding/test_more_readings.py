@@ -42,3 +42,41 @@ def test_reading(text, code):
 )
 def test_no_reading_without_its_words(text, code):
     assert code not in [e.cameo_code for e in eventwire.code_text(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        ("Belgium and Malta established diplomatic ties on Friday.", "054", "BEL", "MLT"),
+        ("Portugal restored diplomatic relations with Angola.", "050", "PRT", "AGO"),
+        ("Senegal cut diplomatic ties with Gambia.", "161", "SEN", "GMB"),
+        ("Norway closed its border with Sweden on Monday.", "172", "NOR", "SWE"),
+        ("Peru closed its embassy in Caracas.", "161", "PER", None),
+        ("The United Nations provided support to refugees in Chad.", "070", "IGOUNO", "TCDREF"),
+    ],
+)
+def test_ties_borders_and_support(text, code, source, target):
+    """Relations established, restored or cut with a country; a border closed; support given."""
+    found = [
+        (e.cameo_code, [a.code for a in e.source_actors], [a.code for a in e.target_actors])
+        for e in eventwire.code_text(text)
+    ]
+    assert any(
+        c == code and source in s and (target is None or target in t) for c, s, t in found
+    ), found
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Hamas did not accept the proposal.", "120"),
+        ("Hamas said it will not accept the truce plan.", "120"),
+        ("Hamas will accept the proposal.", "030"),
+    ],
+)
+def test_not_accepting_is_a_rejection(text, code):
+    assert [e.cameo_code for e in eventwire.code_text(text)] == [code]
+
+
+def test_a_closed_shop_is_no_border_closure():
+    assert "172" not in [e.cameo_code for e in eventwire.code_text("The bakery closed early.")]

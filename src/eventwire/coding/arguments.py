@@ -97,6 +97,8 @@ def targets_of(
             for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])
         ]
     found += prep_objects(token, preps)
+    if not is_noun and "with" in preps:  # "cut ties with Iran", "signed a deal with Iran"
+        found += [g for obj in objects_of(token) for g in prep_objects(obj, ("with",))]
     return [
         t
         for t in with_conjuncts(found)

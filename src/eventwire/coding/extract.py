@@ -336,7 +336,8 @@ def _stated(actor: Actor) -> bool:
 
 def _announced(frame: Frame, *, has_source: bool) -> tuple[str, bool]:
     """What a future or refused act is as an event of its own (CAMEO): "will strike" is a
-    threat, "will free prisoners" an intent, "will not lift sanctions" a refusal."""
+    threat, "will free prisoners" an intent, "will not lift sanctions" a refusal, as is "did not
+    accept the proposal"."""
     code, m = frame.code or "", frame.modality
     if frame.kind is not None or not has_source or _scheduled(frame.anchor or frame.token):
         return code, m.negated
@@ -348,6 +349,8 @@ def _announced(frame: Frame, *, has_source: bool) -> tuple[str, bool]:
         if m.negated:
             return embedded_code("reject", code, lemma="") or "120", False
         return intent or "030", False
+    if m.negated and not m.hypothetical and root == "03":  # "did not accept the offer"
+        return embedded_code("reject", code, lemma="") or "120", False
     return code, m.negated
 
 
