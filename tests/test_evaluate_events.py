@@ -119,14 +119,14 @@ def test_broken_gold_line_names_the_line(tmp_path):
 # --- gates on the public dev sets (floors at what we reach; raise them as we improve) ----------
 
 GATES = [
-    ("conflibert_cameo_class.jsonl", "test", {"accuracy": 0.75}),
+    ("conflibert_cameo_class.jsonl", "test", {"accuracy": 0.77}),
     ("conflibert_cameo_ner.jsonl", "test", {"source_f1": 0.70, "target_f1": 0.55}),
     (
         "up_petr2_gsr_validation.jsonl",
         None,
         {
             "source_country_accuracy": 0.79,
-            "target_country_accuracy": 0.49,
+            "target_country_accuracy": 0.50,
             "main_root_accuracy": 0.62,
         },
     ),
