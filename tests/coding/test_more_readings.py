@@ -80,3 +80,28 @@ def test_not_accepting_is_a_rejection(text, code):
 
 def test_a_closed_shop_is_no_border_closure():
     assert "172" not in [e.cameo_code for e in eventwire.code_text("The bakery closed early.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        ("Egypt said Hamas should release the hostages.", "1053", "EGY", "PSEREBHMS"),
+        ("Russia must withdraw its troops, the French president said.", "1056", "FRA", "RUS"),
+    ],
+)
+def test_an_obligation_told_is_the_speakers_demand(text, code, source, target):
+    [event] = eventwire.code_text(text)
+    assert event.cameo_code == code and not event.hypothetical
+    assert event.source_actors[0].code.startswith(source)
+    assert [a.code for a in event.target_actors] == [target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran said it must respond to the attack.",  # its own intent: no demand
+        "Hamas must release the hostages.",  # no speaker
+    ],
+)
+def test_no_demand_without_another_speaker(text):
+    assert not any(e.cameo_code.startswith("10") for e in eventwire.code_text(text))

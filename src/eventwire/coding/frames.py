@@ -7,7 +7,7 @@ turns frames into Event records once actors are coded.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -22,6 +22,8 @@ EMBEDDING_KINDS = frozenset(
     {"speech", "threat", "demand", "appeal", "intent", "reject", "deny", "comment"}
 )
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "nsubjpass", "acl"})
+#: auxiliaries of an obligation a speaker lays on another ("Y must halt"): a demand
+OBLIGATION_AUX = frozenset({"must", "should"})
 CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "leave", "slay", "die"})
 GENERIC_SPEECH_CODES = frozenset({"010", "020", "030", "100", "120", "130", "016"})
 GENERIC_CODES = frozenset({"190", "180", "170", "183", "010", "040"})
@@ -207,6 +209,7 @@ def build_frames(doc: Doc, lexicon: Lexicon) -> list[Frame]:
             f.modality = modality_of(f.anchor or f.token)
     _embed(frames)
     _drop_bare_statements(frames)
+    _obligations_as_demands(frames)
     return [f for f in frames if not f.dropped]
 
 
@@ -231,6 +234,27 @@ def _drop_hazard_tolls(frames: list[Frame]) -> None:
     for f in frames:
         if _is_violent(f) and f.lemma in CASUALTY_LEMMAS:
             f.dropped = hazard_caused(f.token, violent=violent)
+
+
+def _obligations_as_demands(frames: list[Frame]) -> None:
+    """ "X said Y must (should) halt the offensive": no act of Y's but X's demand of Y (CAMEO
+    10), as PETRARCH codes it. Only a named or nominal obligee other than the speaker: "X
+    said it must respond" is X's own intent, left as it is."""
+    for f in frames:
+        anchor = f.anchor or f.token
+        if f.dropped or f.speaker is None or f.code is None or f.is_noun or f.kind is not None:
+            continue
+        if f.modality.negated or not any(
+            c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in anchor.children
+        ):
+            continue
+        obligees = [c for c in f.sources if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+        code = embedded_code("demand", f.code, lemma="")
+        if not obligees or f.speaker in obligees or code is None:
+            continue
+        f.code, f.mode = code, None
+        f.sources, f.targets = [f.speaker], obligees
+        f.modality = replace(f.modality, hypothetical=False)
 
 
 def _drop_bare_statements(frames: list[Frame]) -> None:
