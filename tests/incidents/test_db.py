@@ -283,6 +283,26 @@ def test_a_merger_restores_only_what_it_does_not_hold(store):
     assert (top["num_articles"], top["num_mentions"]) == (4, 8)
 
 
+def test_restored_members_are_the_stored_events_with_their_articles(store, monkeypatch):
+    items = [coded(1), coded(2, published=date(2024, 7, 2)), coded(3, goma=True)]
+    write(store, *items)
+    update_incidents(store)
+    members = store.con.execute("SELECT incident_id, event_id, confidence FROM incident_members")
+    stored = {event_id: (incident_id, share) for incident_id, event_id, share in members.fetchall()}
+    ids = sorted({incident_id for incident_id, _ in stored.values()})
+    monkeypatch.setattr(incidents_db, "_candidate_ids", lambda con, wanted: ids)
+    read = list(incidents_db._stored_candidates(store.con, {("x", "", "", 0, 0)}, lambda _: False))
+    assert [incident_id for incident_id, _ in read] == ids
+    events = {e.event_id: (e, item.article) for item in items for e in item.events}
+    for incident_id, restored in read:
+        for e, article_meta, share in restored:
+            original, article = events.pop(e.event_id)
+            assert e == original  # actors, place and tolls come back whole
+            assert article_meta == ArticleMeta.of(article)
+            assert (incident_id, share) == stored[e.event_id]
+    assert not events
+
+
 def test_a_merger_over_its_memory_bound_reads_back_what_it_let_go(store, monkeypatch):
     monkeypatch.setattr(incidents_db, "HELD_INCIDENTS", 1)
     merger = IncidentMerger()

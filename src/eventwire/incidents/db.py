@@ -32,7 +32,7 @@ import pyarrow as pa
 
 from ..model import Event
 from ..store.db import Store, StoreError, arrow_reader, insert_rows
-from ..store.schema import Column, event_from_row, record_columns, record_row
+from ..store.schema import Column, event_columns, record_columns, record_row
 from .cluster import ANYWHERE, Clusterer, article_order
 from .records import ArticleMeta, Incident, Member
 
@@ -357,9 +357,8 @@ def _articles_with_events(
               ORDER BY a.published NULLS FIRST, e.article_id, e.sentence_index, e.trigger_start,
                        e.event_id"""
     grouped: dict[str, tuple[ArticleMeta, list[Event]]] = {}
-    for row in _with_ids_rows(con, article_ids, sql):
-        meta = _meta_of(row)
-        grouped.setdefault(meta.article_id, (meta, []))[1].append(event_from_row(row))
+    for _, event, meta in _event_rows(con, article_ids, sql):
+        grouped.setdefault(meta.article_id, (meta, []))[1].append(event)
     return list(grouped.values())
 
 
@@ -385,15 +384,14 @@ def _stored_candidates(
                  e.trigger_start"""
     current: str | None = None
     members: list[tuple[Event, ArticleMeta, float]] = []
-    for row in _with_ids_rows(con, ids, sql):
-        incident_id = row.pop("_incident_id")
-        share = row.pop("_confidence")
+    for (incident_id, share), event, meta in _event_rows(
+        con, ids, sql, "_incident_id", "_confidence"
+    ):
         if incident_id != current:
             if current is not None:
                 yield current, members
             current, members = incident_id, []
-        meta = _meta_of(row)
-        members.append((event_from_row(row), meta, share if share is not None else 1.0))
+        members.append((event, meta, share if share is not None else 1.0))
     if current is not None:
         yield current, members
 
@@ -441,14 +439,39 @@ def _candidate_ids(
         con.unregister("_eventwire_keys")
 
 
-def _meta_of(row: dict[str, Any]) -> ArticleMeta:
-    return ArticleMeta(
-        article_id=row["article_id"],
-        source=row.pop("_source"),
-        published=row.pop("_published"),
-        url=row.pop("_url"),
-        title=row.pop("_title"),
-    )
+def _event_rows(
+    con: duckdb.DuckDBPyConnection, ids: Sequence[str], sql: str, *extra: str
+) -> Iterator[tuple[list[Any], Event, ArticleMeta]]:
+    """The rows of ``sql`` over these ids (events with their article's ``_source``,
+    ``_published``, ``_url`` and ``_title``): the values of the ``extra`` columns, the event,
+    its article. Read a column at a time (about a third less time than row dicts): restores
+    read many."""
+    fields = [c.name for c in event_columns()]
+    parsed = [c for c in event_columns() if c.json]
+    con.register("_eventwire_ids", pa.table({"id": pa.array(list(ids), pa.string())}))
+    try:
+        for batch in arrow_reader(con, sql):
+            columns = batch.to_pydict()
+            for column in parsed:
+                columns[column.name] = [column.from_store(v) for v in columns[column.name]]
+            events = zip(*(columns[name] for name in fields), strict=True)
+            metas: dict[str, ArticleMeta] = {}
+            for i, values in enumerate(events):
+                article_id = columns["article_id"][i]
+                meta = metas.get(article_id)
+                if meta is None:
+                    meta = ArticleMeta(
+                        article_id=article_id,
+                        source=columns["_source"][i],
+                        published=columns["_published"][i],
+                        url=columns["_url"][i],
+                        title=columns["_title"][i],
+                    )
+                    metas[article_id] = meta
+                event = Event.from_dict(dict(zip(fields, values, strict=True)))
+                yield [columns[name][i] for name in extra], event, meta
+    finally:
+        con.unregister("_eventwire_ids")
 
 
 def _with_ids(con: duckdb.DuckDBPyConnection, ids: Sequence[str], sql: str) -> None:

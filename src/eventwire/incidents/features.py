@@ -132,7 +132,7 @@ def mention_of(event: Event, meta: ArticleMeta, families: FamilyTable) -> Mentio
         place=place,
         actors=frozenset(codes),
         countries=frozenset(countries),
-        trigger=stem(event.trigger.lower()),
+        trigger=_trigger_stem(event.trigger),
         tokens=words.tokens,
         update=update is not None,
         update_toll=_number(update.group(1)) if update is not None else None,
@@ -247,6 +247,12 @@ def stem(word: str) -> str:
             word = word[: -len(suffix)]
             break
     return word.rstrip("e") if len(word) > 4 else word
+
+
+@lru_cache(maxsize=1 << 14)
+def _trigger_stem(trigger: str) -> str:
+    """A trigger's stem: triggers repeat (every restore recomputes its members' mentions)."""
+    return stem(trigger.lower())
 
 
 @dataclass(frozen=True, slots=True)
