@@ -287,6 +287,7 @@ _IRREGULAR = {
     "tell": ["told"],
     "meet": ["met"],
     "send": ["sent"],
+    "pay": ["paid"],
     "hold": ["held"],
     "take": ["took", "taken"],
     "give": ["gave", "given"],
