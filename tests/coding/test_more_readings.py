@@ -59,6 +59,11 @@ def test_no_reading_without_its_words(text, code):
         ("Spain sent a condolence message to Portugal.", "018", "ESP", "PRT"),
         ("Japan sent a team of medical experts to Nepal.", "073", "JPN", None),
         ("The Greek president paid tribute to Cyprus.", "051", "GRC", "CYP"),
+        ("Finland decided to ease sanctions on Estonia.", "085", "FIN", "EST"),  # done, not intent
+        ("Mexico decided to grant political asylum to the Bolivian leader.", "075", "MEX", None),
+        ("The Nepali government accepted the demands of the protesters.", "080", "NPL", None),
+        ("Sweden announced 30 million dollars in aid to Yemen.", "071", "SWE", "YEM"),
+        ("Russia supplied weapons to Armenia.", "072", "RUS", "ARM"),
     ],
 )
 def test_ties_borders_and_support(text, code, source, target):

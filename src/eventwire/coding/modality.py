@@ -25,7 +25,6 @@ FUTURE_HEADS = frozenset(
         "pledge",
         "promise",
         "threaten",
-        "decide",
         "agree",
         "offer",
         "go",
