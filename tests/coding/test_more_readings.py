@@ -86,10 +86,14 @@ def test_ties_borders_and_support(text, code, source, target):
         ("Hamas did not accept the proposal.", "120"),
         ("Hamas said it will not accept the truce plan.", "120"),
         ("Hamas will accept the proposal.", "030"),
+        ("Britain and Norway failed to reach a deal on fishing.", "127"),
+        ("The rebels will not release the hostages.", "1243"),  # no actor coded: still refused
+        ("Police pressured the workers to call off the strike.", "1056"),
+        ("Turkey agreed to a ceasefire in Syria.", "057"),  # an agreement, verbal cooperation
     ],
 )
-def test_not_accepting_is_a_rejection(text, code):
-    assert [e.cameo_code for e in eventwire.code_text(text)] == [code]
+def test_refusals_demands_and_agreements(text, code):
+    assert {e.cameo_code for e in eventwire.code_text(text)} == {code}
 
 
 def test_backing_down_is_yielding():

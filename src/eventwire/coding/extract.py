@@ -336,21 +336,22 @@ def _stated(actor: Actor) -> bool:
 
 def _announced(frame: Frame, *, has_source: bool) -> tuple[str, bool]:
     """What a future or refused act is as an event of its own (CAMEO): "will strike" is a
-    threat, "will free prisoners" an intent, "will not lift sanctions" a refusal, as is "did not
-    accept the proposal"."""
+    threat, "will free prisoners" an intent; "will not lift sanctions" a refusal, as are "did
+    not accept the proposal" and "failed to reach a deal", whoever the parse finds refusing."""
     code, m = frame.code or "", frame.modality
-    if frame.kind is not None or not has_source or _scheduled(frame.anchor or frame.token):
+    if frame.kind is not None or _scheduled(frame.anchor or frame.token):
         return code, m.negated
     root = code[:2]
+    refused_plan = m.future and "03" < root < "09"
+    refused_now = not m.hypothetical and (root == "03" or code == "057")
+    if m.negated and (refused_plan or refused_now):
+        return embedded_code("reject", code, lemma="") or "120", False
+    if not has_source:
+        return code, m.negated
     if m.future and not m.hypothetical and not m.negated and root in FUTURE_AS_THREAT:
         return FUTURE_AS_THREAT[root], False
     if m.future and "03" < root < "09":
-        intent = embedded_code("intent", code, lemma="")
-        if m.negated:
-            return embedded_code("reject", code, lemma="") or "120", False
-        return intent or "030", False
-    if m.negated and not m.hypothetical and root == "03":  # "did not accept the offer"
-        return embedded_code("reject", code, lemma="") or "120", False
+        return embedded_code("intent", code, lemma="") or "030", False
     return code, m.negated
 
 
