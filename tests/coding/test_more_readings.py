@@ -118,6 +118,26 @@ def test_an_obligation_told_is_the_speakers_demand(text, code, source, target):
     assert [a.code for a in event.target_actors] == [target]
 
 
+def test_an_obligation_with_no_event_word_is_a_demand():
+    [event] = eventwire.code_text("Peru said Chile should respect the ruling.")
+    assert event.cameo_code == "100"
+    assert ([a.code for a in event.source_actors], [a.code for a in event.target_actors]) == (
+        ["PER"],
+        ["CHL"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Egypt imposed a blockade on the port.", "191"),
+        ("Turkey violated the ceasefire agreement.", "196"),
+    ],
+)
+def test_blockades_and_broken_truces(text, code):
+    assert code in [e.cameo_code for e in eventwire.code_text(text)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -239,14 +239,13 @@ def _drop_hazard_tolls(frames: list[Frame]) -> None:
 def _obligations_as_demands(frames: list[Frame]) -> None:
     """ "X said Y must (should) halt the offensive": no act of Y's but X's demand of Y (CAMEO
     10), as PETRARCH codes it. Only a named or nominal obligee other than the speaker: "X
-    said it must respond" is X's own intent, left as it is."""
+    said it must respond" is X's own intent, left as it is. A statement of an obligation with
+    no event word under it ("said the government must ensure security") is a demand (100)."""
     for f in frames:
         anchor = f.anchor or f.token
         if f.dropped or f.speaker is None or f.code is None or f.is_noun or f.kind is not None:
             continue
-        if f.modality.negated or not any(
-            c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in anchor.children
-        ):
+        if f.modality.negated or not _obliged(anchor):
             continue
         obligees = [c for c in f.sources if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
         code = embedded_code("demand", f.code, lemma="")
@@ -255,6 +254,21 @@ def _obligations_as_demands(frames: list[Frame]) -> None:
         f.code, f.mode = code, None
         f.sources, f.targets = [f.speaker], obligees
         f.modality = replace(f.modality, hypothetical=False)
+    for f in frames:
+        if f.dropped or f.kind != "speech" or f.code != "010" or f.modality.negated:
+            continue
+        for clause in f.token.children:
+            if clause.dep_ != "ccomp" or not _obliged(clause):
+                continue
+            obligees = [c for c in clause.children
+                        if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]  # fmt: skip
+            if obligees and not set(obligees) & set(f.sources):
+                f.code, f.targets = "100", obligees
+                break
+
+
+def _obliged(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children)
 
 
 def _drop_bare_statements(frames: list[Frame]) -> None:
