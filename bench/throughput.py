@@ -7,7 +7,10 @@ Measures (a) the baseline: ``nlp.pipe`` over the full article texts with the pip
 ``eventwire.nlp.load_nlp()`` returns, single process, batch size 64; and (b) eventwire coding
 end to end: ``eventwire.api.code_articles(articles, n_process=W)``. Both run after a warm-up.
 With ``--dictionaries`` (c) codes the same articles again with those dictionaries loaded (for
-example the PETRARCH/Phoenix files) and reports their load time and the added coding time.
+example the PETRARCH/Phoenix files) and reports their load time and the added coding time;
+``--repeat N`` codes N times with the dictionaries, each run beside a built-in one (their order
+alternating), and reports the median of the N added times, in wall and in CPU time (this
+process and its parser processes): on a shared machine one pair of runs can be off by ±10 %.
 Prints a table, then, as the last line, one JSON object with the headline numbers.
 """
 
@@ -17,6 +20,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -114,6 +118,22 @@ def timed(run: Callable[[], int]) -> tuple[float, int]:
     return time.perf_counter() - start, count
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the parser processes)."""
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def timed_cpu(run: Callable[[], int]) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and the count of ``run``."""
+    start = cpu_seconds()
+    wall, count = timed(run)
+    return wall, cpu_seconds() - start, count
+
+
 def coding_options(workers: int) -> tuple[dict[str, Any], str | None]:
     """Options for ``code_articles``; while the coding stages cannot be built (work in
     progress), fall back to parsing only, and say so."""
@@ -145,9 +165,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         metavar="DIR",
         help="also code with these dictionaries loaded and report the added time",
     )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="with --dictionaries: pairs of runs (built-in, dictionaries) to take the median of",
+    )
     args = parser.parse_args(argv)
-    if args.docs < 1 or args.workers < 1:
-        parser.error("--docs and --workers must be at least 1")
+    if args.docs < 1 or args.workers < 1 or args.repeat < 1:
+        parser.error("--docs, --workers and --repeat must be at least 1")
 
     from eventwire.api import code_articles
     from eventwire.nlp import load_nlp
@@ -185,16 +211,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             n += 1
         return n
 
-    def coded() -> int:
+    def coded(opts: dict[str, Any] = options) -> int:
         events = 0
-        stream: Iterator[tuple[Article, list[Any]]] = code_articles(articles, **options)
+        stream: Iterator[tuple[Article, list[Any]]] = code_articles(articles, **opts)
         for _, found in stream:
             events += len(found)
         return events
 
     base_s, base_n = timed(baseline)
     rss_base = peak_rss_mb()
-    code_s, events = timed(coded)
+    code_s, code_cpu, events = timed_cpu(coded)
     rss_code = peak_rss_mb()
     assert base_n == len(articles)
     with_dicts: dict[str, Any] = {}
@@ -205,12 +231,24 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         dict_options = {**options, "dictionaries": args.dictionaries}
         for _ in code_articles(articles[:WARMUP_DOCS], **{**dict_options, "n_process": 1}):
             pass
-        options = dict_options
-        dict_s, dict_events = timed(coded)
+        pairs = []  # (built-in wall, CPU; dictionaries wall, CPU)
+        for n in range(args.repeat):
+            builtin = (code_s, code_cpu) if n == 0 else None
+            if builtin is None and n % 2 == 0:
+                builtin = timed_cpu(coded)[:2]
+            dict_s, dict_cpu, dict_events = timed_cpu(lambda: coded(dict_options))
+            if builtin is None:
+                builtin = timed_cpu(coded)[:2]
+            pairs.append((*builtin, dict_s, dict_cpu))
+        added = sorted(d / b - 1 for b, _, d, _ in pairs)
+        added_cpu = sorted(d / b - 1 for _, b, _, d in pairs)
+        dict_s = statistics.median(d for _, _, d, _ in pairs)
         with_dicts = {
             "dictionaries_load_s": round(load_s, 2),
             "dictionaries_articles_per_s": round(len(articles) / dict_s, 2),
-            "dictionaries_added": round(dict_s / code_s - 1, 3),
+            "dictionaries_added": round(statistics.median(added), 3),
+            "dictionaries_added_cpu": round(statistics.median(added_cpu), 3),
+            "dictionaries_added_runs": [round(a, 3) for a in added],
             "dictionaries_events": dict_events,
         }
 
@@ -252,7 +290,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             f"with dictionaries {', '.join(map(str, args.dictionaries))}: loaded in "
             f"{with_dicts['dictionaries_load_s']:.2f} s, "
             f"{with_dicts['dictionaries_articles_per_s']:.1f} articles/s "
-            f"({with_dicts['dictionaries_added']:+.1%} coding time), "
+            f"({with_dicts['dictionaries_added']:+.1%} coding time, "
+            f"{with_dicts['dictionaries_added_cpu']:+.1%} CPU time; median of {args.repeat}), "
             f"{with_dicts['dictionaries_events']} events"
         )
     result = {
