@@ -6,7 +6,7 @@ turns frames into Event records once actors are coded.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -247,7 +247,7 @@ def _obligations_as_demands(frames: list[Frame]) -> None:
             continue
         if f.modality.negated or not _obliged(anchor):
             continue
-        obligees = [c for c in f.sources if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+        obligees = _named_subjects(f.sources)
         code = embedded_code("demand", f.code, lemma="")
         if not obligees or f.speaker in obligees or code is None:
             continue
@@ -260,8 +260,7 @@ def _obligations_as_demands(frames: list[Frame]) -> None:
         for clause in f.token.children:
             if clause.dep_ != "ccomp" or not _obliged(clause):
                 continue
-            obligees = [c for c in clause.children
-                        if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]  # fmt: skip
+            obligees = _named_subjects(clause.children)
             if obligees and not set(obligees) & set(f.sources):
                 f.code, f.targets = "100", obligees
                 break
@@ -269,6 +268,11 @@ def _obligations_as_demands(frames: list[Frame]) -> None:
 
 def _obliged(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children)
+
+
+def _named_subjects(tokens: Iterable[Token]) -> list[Token]:
+    """The active subjects among ``tokens`` that are names or nouns (no pronouns)."""
+    return [t for t in tokens if t.dep_ == "nsubj" and t.pos_ in ("PROPN", "NOUN")]
 
 
 def _drop_bare_statements(frames: list[Frame]) -> None:

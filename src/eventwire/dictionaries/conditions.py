@@ -93,14 +93,14 @@ class Region:
         self.words: list[frozenset[str]] = []
         self.index: dict[str, list[int]] = {}
         for k, t in enumerate(tokens):
-            words = known[t.i] if known is not None else token_words(t)
+            words = known[t.i] if known is not None else _token_words(t)
             self.doc_i.append(t.i)
             self.words.append(words)
             for w in words:
                 self.index.setdefault(w, []).append(k)
 
 
-def token_words(token: Token) -> frozenset[str]:
+def _token_words(token: Token) -> frozenset[str]:
     """The words a token stands for: its form, lemma and norm."""
     return frozenset((token.lower_, token.lemma_.lower(), token.norm_))
 
