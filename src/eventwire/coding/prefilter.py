@@ -202,13 +202,6 @@ def statement_only(reading: Reading) -> bool:
     return reading.code in STATEMENT_CODES and reading.kind in STATEMENT_KINDS
 
 
-def pattern_words(pattern: Pattern) -> frozenset[str] | None:
-    """Word forms one of which a sentence must hold for ``pattern`` to hold, or None when
-    no such test can be read off it (any word, a place, words the tokenizer splits)."""
-    needs = pattern_needs(pattern)
-    return min((n.words for n in needs), key=word_cost) if needs else None
-
-
 def pattern_needs(pattern: Pattern) -> tuple[Need, ...]:
     """Every word test that can be read off ``pattern``, as forms (none: no test can be:
     any word, a place, words the tokenizer splits). A condition on the words after the
@@ -280,11 +273,6 @@ def role_phrases(phrases: Iterable[str]) -> frozenset[tuple[str, ...]]:
         parts = [p for w in words if _JOINS.search(w) for p in _JOINS.split(w) if p]
         out.add((*sorted(set(words[:-1]) | set(parts)), words[-1]))
     return frozenset(out)
-
-
-def role_words(phrases: Iterable[str]) -> frozenset[str]:
-    """The head words of role phrases ("minister" of "foreign minister")."""
-    return frozenset(p[-1] for p in role_phrases(phrases))
 
 
 def builtin_prefilter() -> Prefilter:
