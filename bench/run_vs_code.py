@@ -8,9 +8,11 @@
    ``eventwire run FILE --db NEW.duckdb --workers W``, each as a child process started from
    scratch (model loading included on both sides);
 3. samples the summed resident memory of each command's whole process tree (the command and its
-   parser processes) every 0.2 s from /proc, and takes wall time and CPU time (user + system of
-   the command and all its children). The parser processes are forked, so pages they share
-   with the command count once per process in that sum; the summed proportional set size
+   coding workers) every 0.2 s from /proc (``bench/proctree.py``), and takes wall time and CPU
+   time (user + system of the command and all its children). With W > 1 the workers are
+   spawned processes, each loading the parser and the coding stages and coding whole articles;
+   the command's own process only reads, stores and merges. Pages the processes share (shared
+   libraries, mostly) count once per process in that sum; the summed proportional set size
    (PSS, shared pages split between the processes sharing them) is reported beside it.
 
 It prints a table and, as the last line, one JSON object with both rates, run's overhead over
@@ -27,7 +29,6 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,8 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate  # noqa: E402
-
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+from proctree import PeakSampler  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -47,78 +47,21 @@ class Measured:
     peak_tree_pss_mb: float = 0.0
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    except OSError:
-        return []
-    return [int(p) for p in text.split()]
-
-
-def _rss_kb(pid: int) -> int:
-    try:
-        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
-    except (OSError, IndexError, ValueError):
-        return 0
-
-
-def _pss_kb(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                return int(line.split()[1])
-    except (OSError, IndexError, ValueError):
-        pass
-    return 0
-
-
-def _tree(root: int) -> list[int]:
-    pids, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        pids.append(pid)
-        todo.extend(_children(pid))
-    return pids
-
-
-def tree_rss_mb(root: int) -> float:
-    """Resident memory of ``root`` and all its descendants, in MB."""
-    return sum(_rss_kb(pid) for pid in _tree(root)) / 1024
-
-
-def tree_pss_mb(root: int) -> float:
-    """Proportional set size of ``root`` and all its descendants (shared pages split), in MB."""
-    return sum(_pss_kb(pid) for pid in _tree(root)) / 1024
-
-
 def measure(command: list[str]) -> Measured:
     """Run ``command`` to the end, sampling its process tree's memory."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     with open(os.devnull, "wb") as sink:
         proc = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE)
-        peak = peak_pss = 0.0
-        done = threading.Event()
-
-        def sample() -> None:
-            nonlocal peak, peak_pss
-            while not done.is_set():
-                peak = max(peak, tree_rss_mb(proc.pid))
-                peak_pss = max(peak_pss, tree_pss_mb(proc.pid))
-                done.wait(0.2)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        _, err = proc.communicate()
-        done.set()
-        sampler.join()
+        with PeakSampler(proc.pid) as sampler:
+            _, err = proc.communicate()
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         tail = err.decode("utf-8", "replace").strip().splitlines()[-5:]
         raise SystemExit(f"{' '.join(command)} exited with {proc.returncode}: {tail}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Measured(wall, cpu, peak, peak_pss)
+    return Measured(wall, cpu, sampler.peak_rss_mb, sampler.peak_pss_mb)
 
 
 def write_corpus(path: Path, n: int, seed: int) -> int:

@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .model import Article, Event
 from .pipeline import Document, Stage, iter_documents, run_stages
+
+if TYPE_CHECKING:
+    from .coding.prefilter import Prefilter
 
 
 def default_stages(*, dictionaries: Sequence[Path] = ()) -> list[Stage]:
@@ -35,25 +39,49 @@ def code_documents(
     dictionaries: Sequence[Path] = (),
     stages: Sequence[Stage] | None = None,
 ) -> Iterator[Document]:
-    """Code a stream of articles; yields each finished Document in input order."""
-    from .casualties import TOLL_FORMS
-    from .coding.extract import Extractor
-    from .coding.prefilter import prefilter_of, role_phrases
-
+    """Code a stream of articles; yields each finished Document in input order. With
+    ``n_process`` > 1 only the parsing is spread over processes (the Documents hold parses);
+    ``code_articles`` spreads the whole coding."""
     stages = list(stages) if stages is not None else default_stages(dictionaries=dictionaries)
-    extractor = next((s for s in stages if isinstance(s, Extractor)), None)
-    # sentences that only tell a toll are parsed too, so it reaches the event told before
-    prefilter = None
-    if extractor is not None:
-        roles = role_phrases(extractor.actors.dictionary.agents.entries)
-        prefilter = prefilter_of(extractor.lexicon, roles) | TOLL_FORMS
+    prefilter = coding_prefilter(stages)
     for doc in iter_documents(articles, n_process=n_process, prefilter=prefilter):
         yield run_stages(doc, stages)
 
 
-def code_articles(articles: Iterable[Article], **options) -> Iterator[tuple[Article, list[Event]]]:
-    """Code a stream of articles; yields (article, events) pairs in input order."""
-    for doc in code_documents(articles, **options):
+def coding_prefilter(stages: Sequence[Stage]) -> Prefilter | None:
+    """Which sentences the stages need parsed: those that may hold one of the extractor's
+    events (None without an extractor: the built-in triggers')."""
+    from .casualties import TOLL_FORMS
+    from .coding.extract import Extractor
+    from .coding.prefilter import prefilter_of, role_phrases
+
+    extractor = next((s for s in stages if isinstance(s, Extractor)), None)
+    if extractor is None:
+        return None
+    roles = role_phrases(extractor.actors.dictionary.agents.entries)
+    # sentences that only tell a toll are parsed too, so it reaches the event told before
+    return prefilter_of(extractor.lexicon, roles) | TOLL_FORMS
+
+
+def code_articles(
+    articles: Iterable[Article],
+    *,
+    n_process: int = 1,
+    dictionaries: Sequence[Path] = (),
+    stages: Sequence[Stage] | None = None,
+) -> Iterator[tuple[Article, list[Event]]]:
+    """Code a stream of articles; yields (article, events) pairs in input order. With
+    ``n_process`` > 1 (and the default stages) whole articles are coded in that many worker
+    processes."""
+    if n_process > 1 and stages is None:
+        from .pool import CodingPool
+
+        with CodingPool(n_process, dictionaries=dictionaries) as pool:
+            yield from pool.code(articles)
+        return
+    for doc in code_documents(
+        articles, n_process=n_process, dictionaries=dictionaries, stages=stages
+    ):
         yield doc.article, doc.events
 
 

@@ -147,11 +147,13 @@ def test_run_codes_a_corpus_and_rerun_adds_nothing(tmp_path, capsys):
 
 @pytest.mark.model
 def test_sigkill_mid_run_then_rerun_equals_an_uninterrupted_run(tmp_path, capsys):
+    """The killed run codes in worker processes; the others in-process: same events."""
     corpus = good_corpus(tmp_path / "corpus", n=24)
     killed_db, reference_db = tmp_path / "killed.duckdb", tmp_path / "reference.duckdb"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     run = subprocess.Popen(
-        [*EVENTWIRE, "run", str(corpus), "--db", str(killed_db), "--batch-size", "2"],
+        [*EVENTWIRE, "run", str(corpus), "--db", str(killed_db), "--batch-size", "2"]
+        + ["--workers", "2"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,

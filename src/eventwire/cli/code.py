@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--main-only", action="store_true", help="keep the most salient event per record"
     )
     p.add_argument("--dictionaries", type=Path, action="append", default=[], metavar="DIR")
-    p.add_argument("--workers", type=int, default=1, help="parser processes (default 1)")
+    p.add_argument("--workers", type=int, default=1, help="processes coding articles (default 1)")
     p.set_defaults(func=run)
 
 

@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--db", default=DEFAULT_DB, metavar="PATH", help=f"database file (default {DEFAULT_DB})"
     )
     parser.add_argument(
-        "--workers", type=positive_int, default=1, metavar="N", help="parsing processes"
+        "--workers", type=positive_int, default=1, metavar="N", help="processes coding articles"
     )
     parser.add_argument(
         "--dictionaries",

@@ -28,6 +28,7 @@ from .db import DEFAULT_DB, Coded, Problem, Store, StoreError
 if TYPE_CHECKING:
     from ..incidents.db import IncidentMerger
     from ..incidents.records import ArticleMeta
+    from ..pool import CodingPool
 
     Unmerged = list[tuple[ArticleMeta, Sequence[Event]]]
 
@@ -139,6 +140,27 @@ def _code_articles(articles: Iterable[Article], **options: Any) -> Iterator[tupl
     from ..api import code_articles
 
     return code_articles(articles, **options)
+
+
+class _PooledCoder:
+    """``code_articles`` over worker processes started once for the whole run (on first use)
+    and kept when a failed article makes the run start a fresh coding stream."""
+
+    def __init__(self, workers: int, dictionaries: Sequence[Path]) -> None:
+        self._workers = workers
+        self._dictionaries = dictionaries
+        self._pool: CodingPool | None = None
+
+    def __call__(self, articles: Iterable[Article], **_: Any) -> Iterator[tuple[Article, list]]:
+        if self._pool is None:
+            from ..pool import CodingPool
+
+            self._pool = CodingPool(self._workers, dictionaries=self._dictionaries)
+        return self._pool.code(articles)
+
+    def close(self, *, wait: bool = True) -> None:
+        if self._pool is not None:
+            self._pool.close(wait=wait)
 
 
 def _merge_incidents(
@@ -276,7 +298,8 @@ def run_corpus(
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     names = [str(i) for i in inputs]
     folders = [Path(d) for d in dictionaries]
-    coder = coder or _code_articles
+    pooled = _PooledCoder(workers, folders) if coder is None and workers > 1 else None
+    coder = coder or pooled or _code_articles
     corpus = Corpus(names, stdin_format=stdin_format)
     counts = _Counts()
     problems: list[Problem] = []  # not yet committed
@@ -394,6 +417,8 @@ def run_corpus(
                     flush()
                     last_commit = time.monotonic()
                 report()
+            if pooled is not None:
+                pooled.close()  # the workers' memory is free for the last merge
             flush()
             merge()  # also picks up events an interrupted earlier run left pending
             report()
@@ -407,6 +432,8 @@ def run_corpus(
             store.finish_run(run_id, status="failed", already=counts.already)
             raise
         finally:
+            if pooled is not None:
+                pooled.close(wait=False)
             background.close()
         store.finish_run(run_id, status="finished", already=counts.already)
         return summary("finished")
