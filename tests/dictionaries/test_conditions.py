@@ -17,4 +17,4 @@ def test_a_reduced_relative_takes_the_noun_it_describes_as_its_object():
     )
     killed = doc[5]
     assert [t.text for t in objects(killed)] == ["soldiers"]
-    assert [t.text for t in role_groups(killed, "object")[0]] == ["soldiers"]
+    assert [t.text for t in next(role_groups(killed, "object"))] == ["soldiers"]

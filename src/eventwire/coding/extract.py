@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,7 +116,7 @@ class Extractor:
         token = frame.token
 
         def first(
-            groups: list[list[Token]],
+            groups: Iterable[list[Token]],
             exclude: list[Actor] = (),  # type: ignore[assignment]
             *,
             target: bool = False,
@@ -130,7 +130,8 @@ class Extractor:
                          if all(_span(a) != _span(x) for x in exclude)]  # fmt: skip
                 if not all(_stated(a) for a in coded):  # bare role words: only a user's
                     roles = {_span(a) for h, found in zip(heads, by_head, strict=True)
-                             if actors.user_role(sentence, h, head_only=target)
+                             if not all(_stated(a) for a in found)
+                             and actors.user_role(sentence, h, head_only=target)
                              for a in found}  # fmt: skip
                     coded = [a for a in coded if _stated(a) or _span(a) in roles]
                 if coded:
@@ -140,9 +141,9 @@ class Extractor:
         if roles.source is not None:
             sources = first(role_groups(token, roles.source))
         elif (roles.target or "").partition("-")[0] == "subject":  # "X was extradited by Y"
-            sources = first([role_groups(token, "by")[0], governing_subjects(token)])
+            sources = first([next(role_groups(token, "by")), governing_subjects(token)])
         else:
-            sources = first([*source_groups(frame.sources), governing_subjects(token)])
+            sources = first(_then(source_groups(frame.sources), governing_subjects, token))
         taken = {t.i for s in frame.sources for t in s.subtree}
         if roles.target is not None:
             targets = first(role_groups(token, roles.target, exclude=taken), sources, target=True)
@@ -193,6 +194,14 @@ class Extractor:
             confidence=_confidence(frame, sources, targets),
             salience=_salience(frame, code, sentence.index),
         )
+
+
+def _then(
+    groups: Iterable[list[Token]], more: Callable[[Token], list[Token]], token: Token
+) -> Iterator[list[Token]]:
+    """``groups``, then ``more(token)``, computed only when asked for."""
+    yield from groups
+    yield more(token)
 
 
 def _stated_events(

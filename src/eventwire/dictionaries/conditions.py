@@ -25,8 +25,9 @@ object of a preposition, then the first actor later in the verb's phrase.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..coding.syntax import with_conjuncts
@@ -536,22 +537,26 @@ def role_tokens(token: Token, where: str) -> list[Token]:
     return _prep_objects(token, where)
 
 
-def role_groups(token: Token, where: str, *, exclude: Iterable[int] = ()) -> list[list[Token]]:
-    """Candidate phrases for a role, best first: "subject"; "subject-hosting" (the subject of
-    "hosting" in the left context); "object" (then, as PETRARCH, the first actor after the
-    verb); "after" (the first actor after the verb); "after-in" (the first after the object
-    of "in"), "after-talks" (the first after the phrase following the one holding "talks");
-    a preposition (its object)."""
+def role_groups(token: Token, where: str, *, exclude: Iterable[int] = ()) -> Iterator[list[Token]]:
+    """Candidate phrases for a role, best first, found as they are asked for: "subject";
+    "subject-hosting" (the subject of "hosting" in the left context); "object" (then, as
+    PETRARCH, the first actor after the verb); "after" (the first actor after the verb);
+    "after-in" (the first after the object of "in"), "after-talks" (the first after the
+    phrase following the one holding "talks"); a preposition (its object)."""
     skip = set(exclude)
     if where == "subject":  # "X was seen to break in ...": the subject of the verb above
-        return [subjects(token) or governing_subjects(token)]
+        yield subjects(token) or governing_subjects(token)
+        return
     if where.startswith("subject-"):  # "+ HOSTING *": the subject of "hosting"
         verb = _left_verb(token, where.partition("-")[2])
-        if verb is not None:
-            return [subjects(verb) or governing_subjects(verb)]
-        return [subjects(token) or governing_subjects(token)]
+        if verb is None:
+            verb = token
+        yield subjects(verb) or governing_subjects(verb)
+        return
     if where == "object":
-        return [objects(token), *target_groups(token, exclude=skip)]
+        yield objects(token)
+        yield from target_groups(token, exclude=skip)
+        return
     if where.startswith("after"):
         word, _, count = where.partition("-")[2].partition("-")
         if word:  # PETRARCH's "^" skips a noun phrase: the preposition's, then the next ones
@@ -563,11 +568,13 @@ def role_groups(token: Token, where: str, *, exclude: Iterable[int] = ()) -> lis
             skip |= {t.i for p in found for t in phrase_tokens(p)}
             if found and extra:
                 later = [t for t in _REGIONS.tokens(token, "right") if t.i > found[-1].i]
-                for group in inner_groups(later, set(skip))[:extra]:
+                for group in islice(inner_groups(later, set(skip)), extra):
                     skip |= {t.i for h in group for t in phrase_tokens(h)}
-        return target_groups(token, exclude=skip)
+        yield from target_groups(token, exclude=skip)
+        return
     # the preposition's object, then the first actor inside its phrase ("in a Narnia rally")
-    return source_groups(_prep_objects(token, where)) or [[]]
+    heads = _prep_objects(token, where)
+    yield from source_groups(heads) if heads else [[]]
 
 
 def _spells(token: Token, word: str) -> bool:
@@ -604,7 +611,7 @@ def with_appositions(tokens: Iterable[Token]) -> list[Token]:
     return list({t.i: t for t in out}.values())
 
 
-def target_groups(token: Token, *, exclude: Iterable[int] = ()) -> list[list[Token]]:
+def target_groups(token: Token, *, exclude: Iterable[int] = ()) -> Iterator[list[Token]]:
     """PETRARCH's target candidates, best first: the object, the objects of the verb's
     prepositions, then each later noun of the verb's phrase (with its conjuncts)."""
     skip = set(exclude) | {token.i}
@@ -619,17 +626,18 @@ def target_groups(token: Token, *, exclude: Iterable[int] = ()) -> list[list[Tok
             if pobjs:
                 groups.append(pobjs)
     seen = {t.i for g in groups for t in g} | skip
-    return groups + inner_groups(_REGIONS.tokens(token, "right"), seen)
+    yield from groups
+    yield from inner_groups(_REGIONS.tokens(token, "right"), seen)
 
 
-def inner_groups(tokens: Iterable[Token], seen: set[int] | None = None) -> list[list[Token]]:
-    """The noun phrases among ``tokens``, by head, in order, with their conjuncts; a modifier
-    of a later noun ("Libya's", "Gondor main opposition group") goes with that noun."""
+def inner_groups(tokens: Iterable[Token], seen: set[int] | None = None) -> Iterator[list[Token]]:
+    """The noun phrases among ``tokens``, by head, in order, with their conjuncts, found as
+    they are asked for; a modifier of a later noun ("Libya's", "Gondor main opposition
+    group") goes with that noun."""
     seen = set() if seen is None else seen
     tokens = list(tokens)
     heads = {t.i for t in tokens if t.pos_ in ACTOR_POS and t.ent_type_ not in TIME_ENTS}
     tried = set(seen)  # nouns already candidates: their named modifiers come next
-    groups = []
     for t in tokens:
         if t.i in seen or t.i not in heads:
             continue
@@ -638,15 +646,15 @@ def inner_groups(tokens: Iterable[Token], seen: set[int] | None = None) -> list[
                 continue
         group = [c for c in with_conjuncts([t]) if c.i not in seen]
         seen |= {c.i for c in group}
-        groups.append(group)
         # when the noun's phrase codes no actor ("an anti-Gondor parade"), its named
         # modifiers are the next candidates, as PETRARCH reads the first actor it meets
-        groups += [
+        modifiers = [
             [m]
             for m in t.children
             if m.i < t.i and m.i in heads and m.i not in seen and _named_modifier(m)
         ]
-    return groups
+        yield group
+        yield from modifiers
 
 
 def _named_modifier(token: Token) -> bool:
@@ -654,13 +662,14 @@ def _named_modifier(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.dep_ in ("compound", "amod", "nmod")
 
 
-def source_groups(heads: list[Token]) -> list[list[Token]]:
+def source_groups(heads: list[Token]) -> Iterator[list[Token]]:
     """The subject, then (PETRARCH) the first actor inside its phrase ("Resumption of ties
-    between Arnor and Gondor")."""
+    between Arnor and Gondor"); nothing without a subject."""
     if not heads:
-        return []
+        return
+    yield with_appositions(heads)
     inside = [t for h in heads for t in phrase_region(h) if t.i != h.i]
-    return [with_appositions(heads), *inner_groups(sorted(inside, key=lambda t: t.i))]
+    yield from inner_groups(sorted(inside, key=lambda t: t.i))
 
 
 def phrase_region(head: Token) -> list[Token]:
