@@ -10,7 +10,7 @@
 3. samples the summed resident memory of each command's whole process tree (the command and its
    coding workers) every 0.2 s from /proc (``bench/proctree.py``), and takes wall time and CPU
    time (user + system of the command and all its children). With W > 1 the workers are
-   spawned processes, each loading the parser and the coding stages and coding whole articles;
+   forked processes, each loading the parser and the coding stages and coding whole articles;
    the command's own process only reads, stores and merges. Pages the processes share (shared
    libraries, mostly) count once per process in that sum; the summed proportional set size
    (PSS, shared pages split between the processes sharing them) is reported beside it.

@@ -7,7 +7,7 @@ Measures (a) the baseline: ``nlp.pipe`` over the full article texts with the pip
 ``eventwire.nlp.load_nlp()`` returns, single process, batch size 64; and (b) eventwire coding
 end to end. With ``--workers 1`` that is ``eventwire.api.code_articles(articles)`` in this
 process; with W > 1 it is ``eventwire.pool.CodingPool(W).code(articles)`` through one
-long-lived pool of W spawned worker processes, each loading the parser and the coding stages
+long-lived pool of W forked worker processes, each loading the parser and the coding stages
 (what ``code_articles(n_process=W)`` does per call): the pool is started and warmed up once,
 outside the timings, so the runs time coding, not start-up. With ``--dictionaries`` (c) codes
 the same articles again with those dictionaries loaded (for example the PETRARCH/Phoenix files),

@@ -2,9 +2,11 @@
 
 The parent only hands out chunks of articles and takes their events back, in input order, so
 what it does besides (reading inputs, storing, merging incidents) never holds the coding up.
-Each worker loads the parser and the coding stages once, in a process of its own (spawned:
-no threads or DuckDB state inherited), and ignores Ctrl-C, which the parent handles. A
-worker whose parent is gone stops by itself, so a killed run leaves no workers behind.
+Each worker loads the parser and the coding stages once (or shares those the parent had
+loaded) and ignores Ctrl-C, which the parent handles. A worker whose parent is gone stops by
+itself, so a killed run leaves no workers behind. Workers are forked where the system can (as
+spaCy's own ``n_process`` does): a spawned worker would run the caller's script again, which
+breaks scripts that call ``code_articles`` without an ``if __name__ == "__main__":`` guard.
 """
 
 from __future__ import annotations
@@ -62,7 +64,8 @@ class CodingPool:
         self.n_process = n_process
         self.chunk_size = chunk_size
         self._dictionaries = tuple(str(d) for d in dictionaries)
-        self._context = multiprocessing.get_context("spawn")
+        fork = "fork" in multiprocessing.get_all_start_methods()
+        self._context = multiprocessing.get_context("fork" if fork else "spawn")
         self._sequence = count()
         self._workers: list[Any] = []
         self._start()
