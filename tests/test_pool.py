@@ -93,6 +93,23 @@ def test_workers_stop_when_their_parent_is_killed(tmp_path):
     assert not any(_running(p) for p in pids)
 
 
+def test_a_script_without_a_main_guard_can_code_in_workers(tmp_path):
+    """Workers are forked, not spawned: a spawned one would run the script again."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from eventwire.api import code_articles\n"
+        "from eventwire.model import Article\n"
+        "texts = ['Rebels attacked a village near Goma.', 'Police arrested 40 protesters.']\n"
+        "coded = code_articles([Article.from_text(t) for t in texts], n_process=2)\n"
+        "print(sum(1 for _ in coded))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["2"]
+
+
 def _running(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as fh:

@@ -319,6 +319,35 @@ def test_restored_incidents_take_new_articles_as_in_one_go():
     assert _partition(later) == _partition(one_go)
 
 
+def test_evicted_incidents_come_back_parked_exactly_as_they_were():
+    articles = [
+        kharkiv_monday(1, "Meridian Wire"),
+        kharkiv_monday(2, "Regional Times"),
+        kharkiv_monday(3, "Kyiv Morning", published=TUE),
+    ]
+    one_go, _ = run(*articles)
+    parking, _ = run(*articles[:2])
+    before = list(parking.incidents())
+    assert parking.evict(0) == 1 and len(parking) == 0
+    assert parking.unpark(before[0].incident_id)
+    assert list(parking.incidents()) == before
+    assert next(iter(parking._states.values())).family is parking.families.families["violence"]
+    assert parking.evict(0) == 1  # unchanged since it came back: packed once only
+    assert parking.unpark(before[0].incident_id)
+    parking.add(*articles[2])  # found through its blocks again: joins, as in one go
+    assert list(parking.incidents()) == list(one_go.incidents())
+    assert not parking.unpark("I-never-parked")
+
+
+def test_parking_past_its_budget_leaves_incidents_to_the_store():
+    clusterer, _ = run(kharkiv_monday(1, "Meridian Wire"))
+    held = list(clusterer.ids())
+    tight = Clusterer(parked_bytes=1)
+    tight._states, tight._index = clusterer._states, clusterer._index
+    assert tight.evict(0) == 1
+    assert not tight.unpark(held[0])  # dropped: read back from the store instead
+
+
 def _partition(clusterer: Clusterer) -> set[frozenset[str]]:
     return {frozenset(m.event_id for m in i.members) for i in clusterer.incidents()}
 

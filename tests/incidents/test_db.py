@@ -15,7 +15,7 @@ import pytest
 from incident_helpers import GOMA, event, killed, meta
 
 import eventwire.store.run as run_module
-from eventwire.incidents import ArticleMeta
+from eventwire.incidents import ArticleMeta, cluster
 from eventwire.incidents import db as incidents_db
 from eventwire.incidents.db import (
     IncidentMerger,
@@ -283,15 +283,14 @@ def test_a_merger_restores_only_what_it_does_not_hold(store):
     assert (top["num_articles"], top["num_mentions"]) == (4, 8)
 
 
-def test_restored_members_are_the_stored_events_with_their_articles(store, monkeypatch):
+def test_restored_members_are_the_stored_events_with_their_articles(store):
     items = [coded(1), coded(2, published=date(2024, 7, 2)), coded(3, goma=True)]
     write(store, *items)
     update_incidents(store)
     members = store.con.execute("SELECT incident_id, event_id, confidence FROM incident_members")
     stored = {event_id: (incident_id, share) for incident_id, event_id, share in members.fetchall()}
     ids = sorted({incident_id for incident_id, _ in stored.values()})
-    monkeypatch.setattr(incidents_db, "_candidate_ids", lambda con, wanted: ids)
-    read = list(incidents_db._stored_candidates(store.con, {("x", "", "", 0, 0)}, lambda _: False))
+    read = list(incidents_db._stored_members(store.con, ids))
     assert [incident_id for incident_id, _ in read] == ids
     events = {e.event_id: (e, item.article) for item in items for e in item.events}
     for incident_id, restored in read:
@@ -303,8 +302,12 @@ def test_restored_members_are_the_stored_events_with_their_articles(store, monke
     assert not events
 
 
-def test_a_merger_over_its_memory_bound_reads_back_what_it_let_go(store, monkeypatch):
+@pytest.mark.parametrize("parked_bytes", [0, cluster.PARKED_BYTES], ids=["stored", "parked"])
+def test_a_merger_over_its_memory_bound_reads_back_what_it_let_go(store, monkeypatch, parked_bytes):
+    """What it let go comes back parked (as it was) or, past the parking budget, from the
+    store: the same incidents either way."""
     monkeypatch.setattr(incidents_db, "HELD_INCIDENTS", 1)
+    monkeypatch.setattr(cluster, "PARKED_BYTES", parked_bytes)
     merger = IncidentMerger()
     write(store, coded(1), coded(2, goma=True))
     update_incidents(store, merger=merger)

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import math
+import pickle
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -39,6 +41,9 @@ from .state import Report, State
 CELL_KM = 111.0  # grid cells span the distance that rules a merge out (km per degree)
 NEAR = (-1, 0, 1)  # so a place's own and neighbouring cells hold everything within reach
 ANYWHERE = "*"  # the country of a lookup that matches incidents of every country
+#: Evicted incidents kept packed in memory, at most (about 1.5 KB each): brought back exactly
+#: as they were, where one read back from the store is rebuilt from its member events alone.
+PARKED_BYTES = 192 * 2**20
 
 
 def incident_id_for(event_id: str) -> str:
@@ -62,7 +67,11 @@ class Clusterer:
     """
 
     def __init__(
-        self, *, families: FamilyTable | None = None, config: MergeConfig = DEFAULT_CONFIG
+        self,
+        *,
+        families: FamilyTable | None = None,
+        config: MergeConfig = DEFAULT_CONFIG,
+        parked_bytes: int | None = None,
     ) -> None:
         self.families = families or default_families()
         self.config = config
@@ -70,6 +79,12 @@ class Clusterer:
         self._index: dict[tuple, list[State]] = defaultdict(list)
         self._released: set[str] = set()  # ids of incidents no report can join, let go
         self._evicted: set[str] = set()  # ids of incidents let go that may be restored
+        # evicted incidents kept packed, the earliest parked first; and the packed copies of
+        # those brought back and not changed since, so that evicting them again costs nothing
+        self._parked: dict[str, bytes] = {}
+        self._parked_size = 0
+        self._parked_bytes = PARKED_BYTES if parked_bytes is None else parked_bytes
+        self._clean: dict[str, bytes] = {}
         self.touched: set[str] = set()
         self.founded: set[str] = set()
         self._looked_up: dict[int, tuple[Event, Mention]] = {}  # by id(event), for ``add``
@@ -92,18 +107,22 @@ class Clusterer:
         gone = [i for i, state in self._states.items() if not state.keys and i not in self.touched]
         for incident_id in gone:
             del self._states[incident_id]
+            self._clean.pop(incident_id, None)
         self._released.update(gone)
         return len(gone)
 
     def evict(self, keep: int) -> int:
         """Let go of all but the ``keep`` incidents reaching the latest days (to bound memory;
-        the others can be restored); returns how many went."""
+        the others are parked, packed, while they fit in ``parked_bytes``, else restored from
+        the store when wanted again); returns how many went."""
         if len(self._states) <= keep:
             return 0
         by_day = sorted(self._states.values(), key=lambda s: -1 if s.hi is None else s.hi)
         going = by_day[: len(by_day) - keep]
         gone = {s.id for s in going}
         self._evicted |= gone
+        for state in going:
+            self._park(state)
         self._states = {i: s for i, s in self._states.items() if i not in gone}
         for key in {key for state in going for key in state.keys}:  # only the keys they used
             kept = [s for s in self._index[key] if s.id not in gone]
@@ -112,6 +131,35 @@ class Clusterer:
             else:
                 del self._index[key]
         return len(going)
+
+    def _park(self, state: State) -> None:
+        blob = self._clean.pop(state.id, None)
+        if blob is None:
+            family, state.family = state.family, None  # shared: kept by name
+            try:
+                packed = (family.name if family is not None else None, state)
+                blob = zlib.compress(pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL), 1)
+            finally:
+                state.family = family
+        self._parked[state.id] = blob
+        self._parked_size += len(blob)
+        while self._parked_size > self._parked_bytes and self._parked:
+            oldest = next(iter(self._parked))  # restored from the store if wanted again
+            self._parked_size -= len(self._parked.pop(oldest))
+
+    def unpark(self, incident_id: str) -> bool:
+        """Bring back an evicted incident as it was, if it is parked; whether it was."""
+        blob = self._parked.pop(incident_id, None)
+        if blob is None:
+            return False
+        self._parked_size -= len(blob)
+        name, state = pickle.loads(zlib.decompress(blob))
+        state.family = self.families.families[name] if name is not None else None
+        self._states[incident_id] = state
+        self._clean[incident_id] = blob
+        for key in state.keys:
+            self._index[key].append(state)
+        return True
 
     # -- adding -----------------------------------------------------------------------------
 
@@ -135,6 +183,7 @@ class Clusterer:
             members = state.add(report, share)
             self._register(state)
             self.touched.add(state.id)
+            self._clean.pop(state.id, None)
             out.extend((state.id, member) for member in members)
         return out
 

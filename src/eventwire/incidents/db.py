@@ -9,7 +9,9 @@
   keeps the incidents in memory from one chunk (and, in a run, one merge) to the next, up to
   ``HELD_INCIDENTS`` of those reaching the latest days, so they are not read back; of the
   stored incidents it does not hold, only those whose blocks (family, status, country, days)
-  the new events reach are read back and restored. When the tables were empty as it began,
+  the new events reach come back: packed in memory as they were (``PARKED_BYTES`` of them,
+  the latest let go), else read back and rebuilt from their member events (each article's
+  events as one report). When the tables were empty as it began,
   it holds them all and reads nothing back. Each chunk of articles is written in one
   transaction; a crash leaves its events pending, and the next update merges them.
 - ``rebuild_incidents(store)`` empties both tables and merges every event again, articles in
@@ -297,9 +299,15 @@ def _merge_chunk(
         wanted: set[tuple[str, str, str, int, int]] = set()
         for meta, events in articles:
             wanted |= clusterer.lookups(meta, events)
-        for incident_id, members in _stored_candidates(con, wanted, clusterer.holds):
-            clusterer.restore(incident_id, members)
+        stored = []  # not parked: read back from the store
+        for incident_id in _candidate_ids(con, wanted):
+            if clusterer.holds(incident_id):
+                continue
             restored += 1
+            if not clusterer.unpark(incident_id):
+                stored.append(incident_id)
+        for incident_id, members in _stored_members(con, stored):
+            clusterer.restore(incident_id, members)
     new_members: list[dict[str, Any]] = []
     n_events = 0
     for meta, events in articles:
@@ -362,14 +370,10 @@ def _articles_with_events(
     return list(grouped.values())
 
 
-def _stored_candidates(
-    con: duckdb.DuckDBPyConnection,
-    wanted: set[tuple[str, str, str, int, int]],
-    held: Callable[[str], bool],
+def _stored_members(
+    con: duckdb.DuckDBPyConnection, ids: Sequence[str]
 ) -> Iterator[tuple[str, list[tuple[Event, ArticleMeta, float]]]]:
-    """Stored incidents registered in the wanted blocks, except those ``held`` already, with
-    their member events."""
-    ids = [i for i in _candidate_ids(con, wanted) if not held(i)]
+    """These stored incidents with their member events."""
     if not ids:
         return
     sql = f"""
