@@ -5,7 +5,7 @@ variable ``EVENTWIRE_CONFIG`` names) may set::
 
     dictionaries = ["dictionaries/ukraine", "dictionaries/sahel"]   # folders, in merge order
     db = "data/events.duckdb"                                       # database of run/export/serve
-    workers = 2                                                     # parser processes
+    workers = 2                                                     # coding processes
 
 Relative paths are relative to the file's folder. The file supplies defaults only: a
 ``--db`` or ``--workers`` given on the command line wins, and ``--dictionaries`` given on the
