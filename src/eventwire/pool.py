@@ -18,10 +18,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import count, islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import EventwireError, StageError
 from .model import Article, Event
+
+T = TypeVar("T")
 
 #: Articles per task: enough sentences for the parser to batch, few enough to keep order cheap.
 CHUNK_SIZE = 16
@@ -102,13 +104,13 @@ class CodingPool:
     ) -> Iterator[tuple[Article, list[Event]]]:
         """Code a stream of articles; yields (article, events) in input order. A failed article
         raises ``WorkerError`` when its turn comes; the pool stays usable for a new stream."""
-        chunks = _chunks(iter(articles), self.chunk_size)
+        batches = chunks(iter(articles), self.chunk_size)
         sent: dict[int, list[Article]] = {}  # handed out, in order
         done: dict[int, list[list[Event] | Failure]] = {}
         ahead = self.n_process * (1 + AHEAD_PER_WORKER)
         try:
             while True:
-                while len(sent) < ahead and (chunk := next(chunks, None)) is not None:
+                while len(sent) < ahead and (chunk := next(batches, None)) is not None:
                     number = next(self._sequence)
                     self._tasks.put((number, chunk))
                     sent[number] = chunk
@@ -195,8 +197,9 @@ class CodingPool:
         self.close(wait=kind is None)
 
 
-def _chunks(articles: Iterator[Article], size: int) -> Iterator[list[Article]]:
-    while chunk := list(islice(articles, size)):
+def chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), taken as they are asked for."""
+    while chunk := list(islice(items, size)):
         yield chunk
 
 

@@ -22,13 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import EventwireError, StageError
 from ..model import Article, Event
+from ..pool import CodingPool, chunks
 from ..readers import Corpus, Origin, Skipped
 from .db import DEFAULT_DB, Coded, Problem, Store, StoreError
 
 if TYPE_CHECKING:
     from ..incidents.db import IncidentMerger
     from ..incidents.records import ArticleMeta
-    from ..pool import CodingPool
 
     Unmerged = list[tuple[ArticleMeta, Sequence[Event]]]
 
@@ -153,8 +153,6 @@ class _PooledCoder:
 
     def __call__(self, articles: Iterable[Article], **_: Any) -> Iterator[tuple[Article, list]]:
         if self._pool is None:
-            from ..pool import CodingPool
-
             self._pool = CodingPool(self._workers, dictionaries=self._dictionaries)
         return self._pool.code(articles)
 
@@ -340,7 +338,7 @@ def run_corpus(
         report()
 
     def fresh_articles() -> Iterator[tuple[Origin, Article]]:
-        for chunk in _chunks(iter(corpus), LOOKUP_CHUNK):
+        for chunk in chunks(iter(corpus), LOOKUP_CHUNK):
             stored = store.known_ids(a.id for _, a in chunk if isinstance(a, Article))
             counts.records_read += len(chunk)
             for origin, item in chunk:
@@ -437,14 +435,6 @@ def run_corpus(
             background.close()
         store.finish_run(run_id, status="finished", already=counts.already)
         return summary("finished")
-
-
-def _chunks(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    while True:
-        chunk = [item for _, item in zip(range(size), items, strict=False)]
-        if not chunk:
-            return
-        yield chunk
 
 
 def _code_resiliently(
