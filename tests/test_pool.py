@@ -57,8 +57,11 @@ def test_a_failing_article_is_blamed_and_the_pool_goes_on(pool):
 
 
 def test_a_killed_worker_is_reported_and_replaced(pool):
+    # long articles, so that each worker is in the middle of a chunk when the first is back
+    # (a worker killed while idle loses nothing: the others code everything)
+    long = [Article.from_text(" ".join([*TEXTS] * 30) + f" (story {k})") for k in range(24)]
     victim = pool._workers[0].pid
-    stream = pool.code(articles(200))
+    stream = pool.code(long)
     next(stream)
     os.kill(victim, signal.SIGKILL)
     with pytest.raises(WorkerError, match=r"\[E012\] a coding worker process ended"):
