@@ -4,6 +4,9 @@ from datetime import date
 
 import pytest
 
+from eventwire.model import Article
+from eventwire.nlp import prepare
+
 pytestmark = pytest.mark.model
 
 ARTICLE = (
@@ -166,3 +169,23 @@ def test_coordinated_nationalities_give_one_actor_each(nlp, coder, text, phrase,
     actors = coder.for_document(doc)
     head = sentence.doc.char_span(0, len(phrase), alignment_mode="expand").root
     assert [a.code for a in actors.code_all(sentence, head)] == codes
+
+
+def test_a_phrase_the_quick_test_rules_out_codes_nothing(nlp, coder):
+    """``codable`` may let through phrases that code nothing, never the other way round."""
+    text = (
+        "Turkish troops shelled the market in Afrin on Monday, and the group said its fighters "
+        "had left the town. Officials of the Syrian regime met them at the border crossing. "
+        "A spokesman for the ministry said heavy rain closed the roads near the river."
+    )
+    doc = prepare(Article.from_text(text, published=date(2020, 6, 1)))
+    for sentence in doc.sentences:
+        sentence.doc = nlp(sentence.text)
+    actors = coder.for_document(doc)
+    ruled_out = 0
+    for sentence in doc.sentences:
+        for token in sentence.doc:
+            if not actors.codable(sentence, token):
+                ruled_out += 1
+                assert actors._code(sentence, token) is None, token.text
+    assert ruled_out > 10  # the test does rule out the plain phrases ("the roads", "rain")

@@ -76,3 +76,24 @@ def test_titles_skip_organisations_and_bare_generic_titles():
 def test_surname_of_someone_else_is_not_propagated():
     found = titled("Sen. Bob Dole spoke. His wife, Elizabeth Dole, may run. Dole said.")
     assert found == [("Bob Dole", "LEG"), ("Dole", "LEG")]
+
+
+def test_titles_are_sought_only_where_a_title_begins():
+    """The automaton's start points find what the whole expression finds from any point."""
+    from eventwire.actors.mentions import _title_finder
+    from eventwire.actors.names import fold
+
+    finder = _title_finder(load_dictionary())
+    text = (
+        "Former defence minister Ali Baba, Gen. Ngo Xuan Lich and DEFENSE MINISTER Hulusi Akar "
+        "met; Deputy Attorney General Rod Rosenstein and the spokesman, Abu Obeida, did not. "
+        "Ministerial talks, Prime\tMinister Tom Thumb and a spokesmanship Bob."
+    )
+    starts = finder.starts(fold(text))
+    spans = set()
+    for pos in range(len(text)):
+        expected = finder.pattern.search(text, pos)
+        found = finder.search(text, starts, pos)
+        assert (found and found.span()) == (expected and expected.span()), pos
+        spans.add(found and found.group("title"))
+    assert {"defence minister", "Gen.", "DEFENSE MINISTER", "Prime\tMinister"} <= spans

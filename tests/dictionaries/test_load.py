@@ -90,6 +90,14 @@ def test_discard_phrases_join_words_by_spaces_or_hyphens_only_whole():
     assert DiscardMatcher(Discards()).sentence("world cup") is None
 
 
+def test_discard_phrase_inside_a_word_is_no_match():
+    from eventwire.dictionaries import Discards
+
+    matcher = DiscardMatcher(Discards(sentence=("war", "cup")))
+    assert matcher.sentence("They walked toward the cupboard; the teacup fell.") is None
+    assert matcher.sentence("Talk of war.") == "war"
+
+
 def test_missing_and_unreadable_paths(tmp_path: Path):
     with pytest.raises(ConfigError, match="E120"):
         load_dictionaries([tmp_path / "nope"])

@@ -32,6 +32,8 @@ PERSON_PRONOUNS = {"he", "him", "she", "her"}
 THING_PRONOUNS = {"it"}
 GROUP_PRONOUNS = {"they", "them"}
 OBJECT_DEPS = {"dobj", "obj", "iobj", "dative", "pobj"}
+ALL_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
+POSSESSIVES = {"its", "their"}
 GROUP_HEADS = {"group", "movement", "organisation", "organization", "militia", "alliance", "bloc"}
 
 
@@ -99,6 +101,7 @@ class DocumentActors:
         self._memo: dict[tuple[int, int], Actor | None] = {}  # (sentence, head) -> actor
         self._roles: dict[tuple[int, int, bool], bool] = {}  # (sentence, head, head_only)
         self._spans: dict[int, list[tuple[Mention, tuple[int, ...]]]] = {}  # sentence -> tokens
+        self._codable: dict[int, list[int]] = {}  # sentence -> token indices (see codable)
 
     # ------------------------------------------------------------------ public
     def user_role(self, sentence: Sentence, head: Token, *, head_only: bool = False) -> bool:
@@ -135,13 +138,25 @@ class DocumentActors:
         None when nothing in it is codable."""
         key = (sentence.index, head.i)
         if key not in self._memo:
-            self._memo[key] = self._code(sentence, head)
+            codable = self.codable(sentence, head)
+            self._memo[key] = self._code(sentence, head) if codable else None
         actor = self._memo[key]
         return None if actor is None else replace(actor)
 
+    def codable(self, sentence: Sentence, head: Token) -> bool:
+        """Whether the phrase headed by ``head`` may code an actor at all (a cheap test): a
+        pronoun or group word heads it, or a token of its subtree is in a name, is the first
+        word of a role phrase or is "its" or "their"."""
+        word = head.lower_
+        if word in ALL_PRONOUNS or head.lemma_.lower() in GROUP_HEADS:
+            return True
+        marks = self._marks(sentence)
+        i = bisect_left(marks, head.left_edge.i)
+        return i < len(marks) and marks[i] <= head.right_edge.i
+
     def _code(self, sentence: Sentence, head: Token) -> Actor | None:
         self._current = sentence
-        if head.lower_ in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+        if head.lower_ in ALL_PRONOUNS:
             return self._pronoun(sentence, head)
         phrase = build_phrase(head)
         core = actor_head(head)
@@ -408,6 +423,21 @@ class DocumentActors:
         other = build_phrase(partner)
         found = self._mentions_in(sentence, other)
         return [f for f in self._bases(other, found, role=True) if f.zone != "head"]
+
+    def _marks(self, sentence: Sentence) -> list[int]:
+        """The tokens of the sentence an actor may be coded from, in order (see ``codable``)."""
+        found = self._codable.get(sentence.index)
+        if found is None:
+            doc = sentence.doc
+            reach = self.dictionary.agents.reach
+            marks = {i for _, toks in self._sentence_mentions(sentence) for i in toks}
+            marks.update(
+                t.i
+                for t in (doc if doc is not None else ())
+                if t.lower_ in reach or t.lemma_.lower() in reach or t.lower_ in POSSESSIVES
+            )
+            found = self._codable[sentence.index] = sorted(marks)
+        return found
 
     def _sentence_mentions(self, sentence: Sentence) -> list[tuple[Mention, tuple[int, ...]]]:
         """The sentence's mentions with the indices of their tokens (worked out once)."""

@@ -8,11 +8,14 @@ Akar"), and a person's code is the role they held on the article's date.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+
+import ahocorasick
 
 from .codes import split_code
 from .dictionary import ActorDictionary
@@ -179,11 +182,41 @@ def country_focus(mentions: list[Mention], *, title: list[Mention] = ()) -> str 
     return max(weights, key=lambda c: (weights[c], -first[c]))
 
 
+class _TitleFinder:
+    """Titles followed by a name. The expression, an alternation of every title, is slow to
+    run along a whole article: it is tried only where an automaton finds a title's first
+    word (in the folded text, which has the same offsets)."""
+
+    def __init__(self, titles: Iterable[str]) -> None:
+        titles = sorted(titles, key=len, reverse=True)
+        alternation = "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in titles)
+        self.pattern = re.compile(
+            rf"(?<![\w.-])(?i:(?P<title>{alternation}))(?:,)?[ \t]+(?P<name>{_NAME})"
+        )
+        self.automaton = ahocorasick.Automaton()
+        for title in titles:
+            word = fold(title).split()[0] if title.split() else ""
+            if word:
+                self.automaton.add_word(word, len(word))
+        self.automaton.make_automaton()
+
+    def starts(self, folded: str) -> list[int]:
+        """Where a title may begin, in order."""
+        if not len(self.automaton):
+            return []
+        return sorted({end - n + 1 for end, n in self.automaton.iter(folded)})
+
+    def search(self, text: str, starts: list[int], pos: int) -> re.Match[str] | None:
+        """What ``pattern.search(text, pos)`` finds, tried at the ``starts`` only."""
+        for start in starts[bisect_left(starts, pos) :]:
+            if found := self.pattern.match(text, start):
+                return found
+        return None
+
+
 @lru_cache(maxsize=8)
-def _title_pattern(dictionary: ActorDictionary) -> re.Pattern[str]:
-    titles = sorted(dictionary.agents.titles, key=len, reverse=True)
-    alternation = "|".join(re.escape(t).replace(r"\ ", r"[ \t]+") for t in titles)
-    return re.compile(rf"(?<![\w.-])(?i:(?P<title>{alternation}))(?:,)?[ \t]+(?P<name>{_NAME})")
+def _title_finder(dictionary: ActorDictionary) -> _TitleFinder:
+    return _TitleFinder(dictionary.agents.titles)
 
 
 def _clean_name(name: str) -> str:
@@ -193,15 +226,16 @@ def _clean_name(name: str) -> str:
     return " ".join(words).removesuffix("'s").removesuffix("\u2019s")
 
 
-def _titled(text: str, mentions: list[Mention], dictionary: ActorDictionary,
+def _titled(text: str, folded: str, mentions: list[Mention], dictionary: ActorDictionary,
             focus: str | None) -> list[Mention]:  # fmt: skip
     """Names right after a title ("Defence Minister X", "Gen. Y") that the dictionary lacks."""
     found = []
     taken = _Occupied(mentions)
     titles = dictionary.agents.titles
-    pattern = _title_pattern(dictionary)
+    finder = _title_finder(dictionary)
+    starts = finder.starts(folded)
     pos = 0
-    while match := pattern.search(text, pos):
+    while match := finder.search(text, starts, pos):
         pos = match.end()
         name = _clean_name(match.group("name"))
         words = name.split()
@@ -317,6 +351,8 @@ def scan(text: str, dictionary: ActorDictionary, day: date, *,
     title_mentions = [m for x in title_matches if title and (m := _to_mention(x, title, day, None))]
     focus = country_focus(rough, title=title_mentions)
     mentions = [m for x in matches if (m := _to_mention(x, text, day, focus))]
-    mentions = sorted(mentions + _titled(text, mentions, dictionary, focus), key=lambda x: x.start)
+    mentions = sorted(
+        mentions + _titled(text, folded, mentions, dictionary, focus), key=lambda x: x.start
+    )
     mentions = _later_surnames(text, folded, mentions)
     return mentions, focus

@@ -123,7 +123,14 @@ class Extractor:
         ) -> list[Actor]:
             # a bare role word is a target only as the head of its phrase ("arrested
             # students", not "conducting military exercises"); a source anywhere in it
+            tried: set[tuple[int, ...]] = set()  # groups offered twice code the same
             for group in groups:
+                key = tuple(t.i for t in group)
+                if key in tried:
+                    continue
+                tried.add(key)
+                if not any(actors.codable(sentence, t) for t in group):
+                    continue
                 heads = with_appositions(group)
                 by_head = [actors.code_all(sentence, h) for h in heads]
                 coded = [a for a in _unique(_shared_agents(heads, by_head))
