@@ -147,3 +147,20 @@ def test_blockades_and_broken_truces(text, code):
 )
 def test_no_demand_without_another_speaker(text):
     assert not any(e.cameo_code.startswith("10") for e in eventwire.code_text(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the received visitors are whom the host receives, not what is handed over
+        ("Georgian protesters received ministers from the Georgian government.", "GEOGOV"),
+        # a weekday read as the head of the name before it
+        ("Iraq's security adviser met with Syrian President Bashar Assad Tuesday.", "SYR"),
+        ("Vladimir Putin met Recep Tayyip Erdogan Monday in Sochi.", "TUR"),
+        # an arrest warrant is for the one to be arrested
+        ("A court in Guyana issued arrest warrants for two Brazilian men.", "BRA"),
+    ],
+)
+def test_the_target_of_a_meeting_or_warrant(text, target):
+    events = eventwire.code_text(text)
+    assert any(a.code and a.code.startswith(target) for e in events for a in e.target_actors)

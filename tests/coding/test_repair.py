@@ -93,3 +93,63 @@ def test_a_verb_with_an_es_it_never_takes_is_no_form_of_it():
         lemmas=["Narnia", "retreat", "and", "fix", "and", "go"],
     )
     assert [not_a_form(t) for t in doc] == [False, True, False, False, False, False]
+
+
+def test_a_weekday_read_as_the_head_of_the_name_before_it():
+    # "Gondor met with President Aragorn Tuesday": the day heads the name, the object of "with"
+    doc = parsed(
+        ["Gondor", "met", "with", "President", "Aragorn", "Tuesday", "."],
+        [1, 1, 1, 4, 5, 2, 1],
+        ["nsubj", "ROOT", "prep", "compound", "compound", "pobj", "punct"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT"],
+    )
+    repair_parse(doc)
+    assert doc[4].dep_ == "pobj" and doc[4].head.i == 2
+    assert doc[3].head.i == 4
+    assert doc[5].dep_ == "npadvmod" and doc[5].head.i == 1
+
+
+def test_a_weekday_modifying_the_verb_gives_the_name_its_missing_role():
+    # "Aragorn Tuesday accused Mordor": the name read as a compound of the day
+    doc = parsed(
+        ["Aragorn", "Tuesday", "accused", "Mordor"],
+        [1, 2, 2, 2],
+        ["compound", "npadvmod", "ROOT", "dobj"],
+        ["PROPN", "PROPN", "VERB", "PROPN"],
+    )
+    repair_parse(doc)
+    assert doc[0].dep_ == "nsubj" and doc[0].head.i == 2
+    # "Aragorn met Faramir Monday": the object after the verb
+    doc = parsed(
+        ["Aragorn", "met", "Faramir", "Monday"],
+        [1, 1, 3, 1],
+        ["nsubj", "ROOT", "compound", "npadvmod"],
+        ["PROPN", "VERB", "PROPN", "PROPN"],
+    )
+    repair_parse(doc)
+    assert doc[2].dep_ == "dobj" and doc[2].head.i == 1
+    assert doc[3].head.i == 1
+
+
+def test_a_weekday_after_a_preposition_gives_it_its_object():
+    # "Aragorn met in Osgiliath Monday": the name is the object "in" lacks
+    doc = parsed(
+        ["Aragorn", "met", "in", "Osgiliath", "Monday"],
+        [1, 1, 1, 4, 1],
+        ["nsubj", "ROOT", "prep", "compound", "npadvmod"],
+        ["PROPN", "VERB", "ADP", "PROPN", "PROPN"],
+    )
+    repair_parse(doc)
+    assert doc[3].dep_ == "pobj" and doc[3].head.i == 2
+
+
+def test_a_weekday_after_a_filled_role_stays():
+    # "Aragorn met Faramir Gondor Monday": the verb has its object already
+    doc = parsed(
+        ["Aragorn", "met", "Faramir", "Gondor", "Monday"],
+        [1, 1, 1, 4, 1],
+        ["nsubj", "ROOT", "dobj", "compound", "npadvmod"],
+        ["PROPN", "VERB", "PROPN", "PROPN", "PROPN"],
+    )
+    repair_parse(doc)
+    assert doc[3].dep_ == "compound" and doc[3].head.i == 4

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 FINITE = frozenset({"VBP", "VBZ", "VBD"})
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: roles a name takes in a clause, which a weekday after it is read as holding
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"})
 
 
 def repair_parse(doc: Doc) -> Doc:
@@ -23,6 +26,7 @@ def repair_parse(doc: Doc) -> Doc:
         _conjunct_read_as_modifier,
         _subject_read_as_compound,
         _of_phrase_on_first_conjunct,
+        _weekday_read_as_head_of_name,
     ):
         for token in tokens:
             repair(token)
@@ -116,3 +120,58 @@ def _of_phrase_on_first_conjunct(noun: Token) -> None:
         if prep.dep_ == "prep" and prep.text.lower() == "of" and prep.i == last.right_edge.i + 1:
             prep.head = last
             return
+
+
+def _weekday_read_as_head_of_name(day: Token) -> None:
+    """A weekday right after a name ("met with President X Tuesday", "X Tuesday said"): the
+    parser makes the day the head of the name's phrase, the name its compound, and the day
+    takes the name's role or modifies the verb. The name takes that role (or, the day
+    modifying the verb, the verb's missing subject before it or object after it, or the
+    object a preposition right before the phrase lacks); the day modifies the verb."""
+    if day.i == 0 or day.text.lower() not in WEEKDAYS:
+        return
+    doc = day.doc
+    name = doc[day.i - 1]
+    if name.head.i != day.i or name.dep_ != "compound" or name.pos_ != "PROPN":
+        return
+    if day.dep_ in ARGUMENT_DEPS:
+        head, role = day.head, day.dep_
+    elif day.dep_ == "npadvmod" and day.head.pos_ in ("VERB", "AUX"):
+        head, role = _role_of_name(day)
+        if head is None:
+            return
+    else:
+        return
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    name.head = head
+    name.dep_ = role
+    for child in list(day.children):
+        if child.i != name.i:
+            child.head = name
+    day.head = verb if verb.pos_ in ("VERB", "AUX") else name
+    day.dep_ = "npadvmod"
+
+
+def _role_of_name(day: Token) -> tuple[Token | None, str]:
+    """The role a name read as a compound of a weekday modifying a verb lacks: the object of
+    a preposition right before it, else the verb's subject (before it) or object (after)."""
+    doc, verb = day.doc, day.head
+    start = day.left_edge.i
+    before = doc[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.dep_ == "prep"
+        and not any(c.dep_ == "pobj" for c in before.children)
+    ):
+        return before, "pobj"
+    if day.i < verb.i:
+        taken = ("nsubj", "nsubjpass", "csubj", "expl")
+        role = "nsubj"
+    else:
+        taken = ("dobj", "nsubjpass")
+        role = "dobj"
+    if any(c.dep_ in taken for c in verb.children):
+        return None, role
+    return verb, role
