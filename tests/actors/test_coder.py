@@ -189,3 +189,17 @@ def test_a_phrase_the_quick_test_rules_out_codes_nothing(nlp, coder):
                 ruled_out += 1
                 assert actors._code(sentence, token) is None, token.text
     assert ruled_out > 10  # the test does rule out the plain phrases ("the roads", "rain")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "code"),
+    [
+        ("Syrian Kurdish leader Salih Mohammed spoke.", "Syrian Kurdish leader Salih Mohammed",
+         "SYRGOV"),
+        ("Turkish official Ahmet Yilmazer spoke.", "Turkish official Ahmet Yilmazer", "TURGOV"),
+        ("Ukrainian activist Olena Petrenkova spoke.", "Ukrainian activist Olena Petrenkova",
+         "UKROPP"),
+    ],
+)  # fmt: skip
+def test_a_title_before_a_name_the_dictionary_lacks_says_who_it_is(code_phrase, text, phrase, code):
+    assert code_phrase(text, phrase).code == code
