@@ -159,8 +159,11 @@ def test_no_demand_without_another_speaker(text):
         ("Vladimir Putin met Recep Tayyip Erdogan Monday in Sochi.", "TUR"),
         # an arrest warrant is for the one to be arrested
         ("A court in Guyana issued arrest warrants for two Brazilian men.", "BRA"),
+        # a warning, a threat or an appeal is addressed to its target
+        ("South Africa issued a warning to the Lesotho army.", "LSO"),
+        ("The UN appealed to Turkey to open the border.", "TUR"),
     ],
 )
-def test_the_target_of_a_meeting_or_warrant(text, target):
+def test_the_target_of_a_meeting_warrant_or_warning(text, target):
     events = eventwire.code_text(text)
     assert any(a.code and a.code.startswith(target) for e in events for a in e.target_actors)
