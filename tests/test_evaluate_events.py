@@ -126,7 +126,7 @@ GATES = [
         None,
         {
             "source_country_accuracy": 0.79,
-            "target_country_accuracy": 0.58,
+            "target_country_accuracy": 0.60,
             "main_root_accuracy": 0.62,
         },
     ),

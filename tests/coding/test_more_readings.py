@@ -162,6 +162,9 @@ def test_no_demand_without_another_speaker(text):
         # a warning, a threat or an appeal is addressed to its target
         ("South Africa issued a warning to the Lesotho army.", "LSO"),
         ("The UN appealed to Turkey to open the border.", "TUR"),
+        # restrictions eased and bans lifted are on someone
+        ("Israel eased parole restrictions on former prime minister Ehud Olmert.", "ISR"),
+        ("The president lifted a travel ban imposed on Chadian citizens.", "TCD"),
     ],
 )
 def test_the_target_of_a_meeting_warrant_or_warning(text, target):

@@ -28,6 +28,8 @@ CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "leave", "slay",
 GENERIC_SPEECH_CODES = frozenset({"010", "020", "030", "100", "120", "130", "016"})
 GENERIC_CODES = frozenset({"190", "180", "170", "183", "010", "040"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: prepositions of an instrument's own target ("evidence against X", "a ban imposed on X")
+INSTRUMENT_TARGETS = ("against", "on", "to", "for")
 
 # What an embedded event asks, offers, threatens or refuses, by its code.
 _CATEGORY_BY_CODE = {
@@ -314,9 +316,13 @@ def _assign_roles(f: Frame, lexicon: Lexicon, light: set[int], by_token: dict[in
         f.targets = targets_of(f.token, is_noun=False, root=f.root, preps=preps)
         if reading.instrument:  # "sent troops", "imposed sanctions": the object is no target
             f.targets = [t for t in f.targets if t.dep_ not in ("dobj", "nsubjpass", "conj")]
-            # "presented evidence against Russia": the instrument's own target
+            # "presented evidence against Russia", "lifted a ban imposed on X": the
+            # instrument's own target
             for obj in objects_of(f.token):
-                f.targets += prep_objects(obj, ("against", "on", "to", "for"))
+                f.targets += prep_objects(obj, INSTRUMENT_TARGETS)
+                for clause in obj.children:
+                    if clause.dep_ in ("acl", "relcl") and clause.tag_ == "VBN":
+                        f.targets += prep_objects(clause, INSTRUMENT_TARGETS)
         if reading.reverse:  # "received weapons from X"; "received assurances from X"
             givers = prep_objects(f.token, ("from",))
             givers = givers or [g for o in objects_of(f.token) for g in prep_objects(o, ("from",))]
