@@ -170,3 +170,18 @@ def test_no_demand_without_another_speaker(text):
 def test_the_target_of_a_meeting_warrant_or_warning(text, target):
     events = eventwire.code_text(text)
     assert any(a.code and a.code.startswith(target) for e in events for a in e.target_actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the possessive of an event noun under a light verb is the verb's subject
+        ("Russian forces intensified their bombardment of Kharkiv.", "RUSMIL"),
+        ("The Syrian army began its assault on the town.", "SYRMIL"),
+        # the only verb of the sentence read as a modifier of its subject
+        ("The Iraqi air force carried out three air strikes in western Mosul.", "IRQMIL"),
+    ],
+)
+def test_the_source_of_an_event_noun(text, source):
+    events = eventwire.code_text(text)
+    assert any(a.code == source for e in events for a in e.source_actors), events

@@ -153,3 +153,31 @@ def test_a_weekday_after_a_filled_role_stays():
     )
     repair_parse(doc)
     assert doc[3].dep_ == "compound" and doc[3].head.i == 4
+
+
+def test_a_main_verb_read_as_a_modifier_of_its_subject():
+    # "The Gondor army carried out strikes.": the noun the root, the verb its modifier
+    doc = parsed(
+        ["The", "Gondor", "army", "carried", "out", "strikes", "."],
+        [2, 2, 2, 2, 3, 3, 2],
+        ["det", "compound", "ROOT", "acl", "prt", "dobj", "punct"],
+        ["DET", "PROPN", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
+        tags=["DT", "NNP", "NN", "VBD", "RP", "NNS", "."],
+    )
+    repair_parse(doc)
+    assert doc[3].dep_ == "ROOT" and doc[3].head.i == 3
+    assert doc[2].dep_ == "nsubj" and doc[2].head.i == 3
+    assert doc[6].head.i == 3
+
+
+def test_a_participle_without_an_object_still_modifies():
+    # "Soldiers killed in the attack.": a headline's noun phrase, no clause
+    doc = parsed(
+        ["Soldiers", "killed", "in", "the", "attack", "."],
+        [0, 0, 1, 4, 2, 0],
+        ["ROOT", "acl", "prep", "det", "pobj", "punct"],
+        ["NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+        tags=["NNS", "VBN", "IN", "DT", "NN", "."],
+    )
+    repair_parse(doc)
+    assert doc[0].dep_ == "ROOT" and doc[1].dep_ == "acl"

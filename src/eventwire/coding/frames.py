@@ -28,6 +28,7 @@ CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure", "hurt", "leave", "slay",
 GENERIC_SPEECH_CODES = frozenset({"010", "020", "030", "100", "120", "130", "016"})
 GENERIC_CODES = frozenset({"190", "180", "170", "183", "010", "040"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 #: prepositions of an instrument's own target ("evidence against X", "a ban imposed on X")
 INSTRUMENT_TARGETS = ("against", "on", "to", "for")
 
@@ -304,7 +305,9 @@ def _assign_roles(f: Frame, lexicon: Lexicon, light: set[int], by_token: dict[in
         if verb is not None and (verb.i in light or verb.i not in by_token or speech):
             f.anchor = verb
             if verb.i in light or speech:
-                f.sources = f.sources or verb_subjects(verb)
+                # "X began its offensive": the possessive pronoun is the light verb's subject
+                if all(s.lower_ in POSSESSIVE_PRONOUNS for s in f.sources):
+                    f.sources = verb_subjects(verb) or f.sources
                 f.targets = [
                     t
                     for t in targets_of(verb, is_noun=False, root=f.root, preps=preps)

@@ -27,6 +27,7 @@ def repair_parse(doc: Doc) -> Doc:
         _subject_read_as_compound,
         _of_phrase_on_first_conjunct,
         _weekday_read_as_head_of_name,
+        _main_verb_read_as_modifier,
     ):
         for token in tokens:
             repair(token)
@@ -175,3 +176,27 @@ def _role_of_name(day: Token) -> tuple[Token | None, str]:
     if any(c.dep_ in taken for c in verb.children):
         return None, role
     return verb, role
+
+
+def _main_verb_read_as_modifier(verb: Token) -> None:
+    """A sentence's only verb read as a participle modifying its subject ("The air force
+    carried out strikes": "force" the root, "carried" its modifier): a sentence whose root
+    is a noun and whose modifying past form has an object of its own is a clause; the verb
+    becomes the root and the noun its subject."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or noun.dep_ != "ROOT":
+        return
+    if noun.pos_ not in NOUNS or verb.i < noun.i:
+        return
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return
+    if any(t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.head.i == noun.i for t in noun.doc):
+        return
+    doc = noun.doc
+    for t in doc:
+        if t.head.i == noun.i and t.i > verb.i and t.dep_ == "punct":
+            t.head = verb  # the full stop ends the clause
+    verb.head = verb
+    verb.dep_ = "ROOT"
+    noun.head = verb
+    noun.dep_ = "nsubj"
