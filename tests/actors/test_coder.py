@@ -199,6 +199,8 @@ def test_a_phrase_the_quick_test_rules_out_codes_nothing(nlp, coder):
         ("Turkish official Ahmet Yilmazer spoke.", "Turkish official Ahmet Yilmazer", "TURGOV"),
         ("Ukrainian activist Olena Petrenkova spoke.", "Ukrainian activist Olena Petrenkova",
          "UKROPP"),
+        ("Ali Hassanov, a senior Turkish official, spoke.",
+         "Ali Hassanov, a senior Turkish official", "TURGOV"),
     ],
 )  # fmt: skip
 def test_a_title_before_a_name_the_dictionary_lacks_says_who_it_is(code_phrase, text, phrase, code):

@@ -270,11 +270,11 @@ class DocumentActors:
             return best.mention.code or "", best.mention.name
         head_agent = next((a for a in agents if a.has_head), None)
         if head_agent is None and head.pos_ == "PROPN":
-            # "Kurdish leader Salih Muslim": a role word right before a name the dictionary
-            # lacks is the person's title, and says what the person is
+            # "Kurdish leader Salih Muslim", "Salih Muslim, a Kurdish leader": a role word as
+            # the title or apposition of a name the dictionary lacks says who the person is
             head_agent = next(
                 (a for a in reversed(agents) if a.zone == "core" and a.last < head.i), None
-            )
+            ) or next((a for a in agents if a.zone == "appos"), None)
         others = [a for a in agents if not a.has_head and a.entry.sector and not a.entry.generic]
         modifiers = [f for f in named if f.zone in ("core", "of")]
         if head_agent and not head_agent.entry.generic and head_agent.entry.sector:

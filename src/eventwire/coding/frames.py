@@ -299,7 +299,9 @@ def _assign_roles(f: Frame, lexicon: Lexicon, light: set[int], by_token: dict[in
     if f.is_noun:
         # "launched a mediation effort": the effort noun stands in the clause for the trigger
         stand_in = f.token.head if f.token.dep_ == "compound" else f.token
-        f.sources = noun_subjects(f.token, f.root) or noun_subjects(stand_in, f.root)
+        # "the release of prisoners": the of-phrase of a return or release is its target
+        of_root = None if (f.code or "").startswith("084") else f.root
+        f.sources = noun_subjects(f.token, of_root) or noun_subjects(stand_in, of_root)
         verb = light_verb_of(stand_in)
         speech = verb is not None and verb.i in by_token and by_token[verb.i].kind == "speech"
         if verb is not None and (verb.i in light or verb.i not in by_token or speech):
@@ -313,7 +315,7 @@ def _assign_roles(f: Frame, lexicon: Lexicon, light: set[int], by_token: dict[in
                     for t in targets_of(verb, is_noun=False, root=f.root, preps=preps)
                     if t.i not in (f.token.i, stand_in.i)
                 ]
-        f.targets = f.targets + targets_of(stand_in, is_noun=True, root=f.root, preps=preps)
+        f.targets = f.targets + targets_of(stand_in, is_noun=True, root=of_root, preps=preps)
     else:
         f.sources = verb_subjects(f.token)
         f.targets = targets_of(f.token, is_noun=False, root=f.root, preps=preps)
