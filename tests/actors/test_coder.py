@@ -201,6 +201,8 @@ def test_a_phrase_the_quick_test_rules_out_codes_nothing(nlp, coder):
          "UKROPP"),
         ("Ali Hassanov, a senior Turkish official, spoke.",
          "Ali Hassanov, a senior Turkish official", "TURGOV"),
+        # whom a spokesman speaks for is named as by "of"
+        ("A spokesman for Hamas spoke.", "A spokesman for Hamas", "PSEREBHMS"),
     ],
 )  # fmt: skip
 def test_a_title_before_a_name_the_dictionary_lacks_says_who_it_is(code_phrase, text, phrase, code):

@@ -34,7 +34,8 @@ def test_longest_match_and_kinds(index):
 @pytest.mark.parametrize(
     "text",
     ["Tell us more.", "a roast turkey", "chad and jordan", "Latin American leaders", "the car",
-     "the Washington Post reported", "Nigerian"],
+     "the Washington Post reported", "Nigerian", "told Agence France-Presse",
+     "told Agence France Presse", "Voice of America reported"],
 )  # fmt: skip
 def test_no_false_country(index, text):
     assert all(t != "US" for t, _ in found(index, text))

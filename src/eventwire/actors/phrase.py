@@ -20,6 +20,9 @@ OF_PREPOSITIONS = {"of"}
 LOC_PREPOSITIONS = {"in", "from"}
 # "forces loyal to President Assad": the object of "loyal to" names whose side they are on.
 LOYAL = {"loyal", "faithful"}
+# "a spokesman for the Taliban": whom these speak or act for is named as by "of".
+FOR_HEADS = {"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen",
+             "envoy", "envoys", "representative", "representatives"}  # fmt: skip
 # "dozens of soldiers", "some of the rebels": the of-phrase holds the actor.
 QUANTITY_HEADS = {"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
                   "scores", "number", "some", "many", "several", "most", "all", "few", "couple",
@@ -78,7 +81,14 @@ def _walk(token: Token, zone: str, zones: dict[int, str], *, top: bool) -> None:
                 _loyal_to(child, zones)
         elif dep == "appos" and zone == "core":
             _walk(child, "appos", zones, top=False)
-        elif dep == "prep" and child.lower_ in OF_PREPOSITIONS and zone in ("core", "appos"):
+        elif (
+            dep == "prep"
+            and zone in ("core", "appos")
+            and (
+                child.lower_ in OF_PREPOSITIONS
+                or (child.lower_ == "for" and token.lower_ in FOR_HEADS)
+            )
+        ):
             zones.setdefault(child.i, "of")
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
