@@ -182,6 +182,8 @@ def test_the_target_of_an_event(text, target):
         ("The Syrian army began its assault on the town.", "SYRMIL"),
         # the only verb of the sentence read as a modifier of its subject
         ("The Iraqi air force carried out three air strikes in western Mosul.", "IRQMIL"),
+        # a nationality modifying the weapon
+        ("Five people died in Russian drone strikes on Odesa.", "RUS"),
     ],
 )
 def test_the_source_of_an_event_noun(text, source):

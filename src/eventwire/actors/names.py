@@ -50,10 +50,10 @@ BLOCKERS = (
     "New Mexico", "Gulf of Mexico", "British Columbia", "Washington Post", "Washington Times",
     "Washington state", "Washington State", "Jordan River", "Jordan Valley", "Dominican Republic",
     "Irish Sea", "English Channel", "English-language", "Arabic", "Indian Point",
-    # news media named after a country or city: sources of the story, not actors in it
-    "Agence France-Presse", "France 24", "Voice of America", "Russia Today", "China Daily",
-    "Japan Times", "Times of India", "Jerusalem Post", "Moscow Times", "Kyiv Independent",
-    "Kyiv Post", "Tehran Times", "Korea Herald", "Korea Times",
+    # news media named after a country or city, not its state's (as "Voice of America" is)
+    "Agence France-Presse", "France 24", "China Daily", "Japan Times", "Times of India",
+    "Jerusalem Post", "Moscow Times", "Kyiv Independent", "Kyiv Post", "Tehran Times",
+    "Korea Herald", "Korea Times",
 )  # fmt: skip
 
 

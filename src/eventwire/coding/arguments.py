@@ -64,12 +64,18 @@ def noun_subjects(token: Token, root: str | None) -> list[Token]:
     if root in OF_IS_SOURCE_ROOTS:
         found += prep_objects(token, ("of",))
     if not found:
-        found = [
-            c
-            for c in token.children
-            if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG"))
-        ]
+        found = _named_modifiers(token)
+    if not found:  # "Russian drone strikes": the name modifies the weapon
+        found = [m for c in token.children if c.dep_ == "compound" for m in _named_modifiers(c)]
     return with_conjuncts(found)
+
+
+def _named_modifiers(token: Token) -> list[Token]:
+    return [
+        c
+        for c in token.children
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+    ]
 
 
 def light_verb_of(token: Token) -> Token | None:
