@@ -203,6 +203,11 @@ def test_a_phrase_the_quick_test_rules_out_codes_nothing(nlp, coder):
          "Ali Hassanov, a senior Turkish official", "TURGOV"),
         # whom a spokesman speaks for is named as by "of"
         ("A spokesman for Hamas spoke.", "A spokesman for Hamas", "PSEREBHMS"),
+        # a defence spokesperson speaks for the defence ministry; a high commission is an
+        # embassy
+        ("Ali Noori, an Afghan defence spokesperson, spoke.",
+         "Ali Noori, an Afghan defence spokesperson", "AFGGOV"),
+        ("The British High Commission spoke.", "The British High Commission", "GBRGOV"),
     ],
 )  # fmt: skip
 def test_a_title_before_a_name_the_dictionary_lacks_says_who_it_is(code_phrase, text, phrase, code):
