@@ -137,7 +137,7 @@ class NameIndex:
         found: list[Match] = []
         for end_index, (key, entries) in self._automaton.iter(folded):
             start, end = end_index - len(key) + 1, end_index + 1
-            if not _on_boundaries(text, start, end):
+            if not on_boundaries(text, start, end):
                 continue
             ok = tuple(e for e in entries if _case_ok(text[start:end], e.form))
             if not ok:
@@ -148,7 +148,8 @@ class NameIndex:
         return list(_leftmost_longest(found))
 
 
-def _on_boundaries(text: str, start: int, end: int) -> bool:
+def on_boundaries(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has no letter or digit right before or after it."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     return not before.isalnum() and not after.isalnum()

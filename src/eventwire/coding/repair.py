@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 NOUNS = frozenset({"NOUN", "PROPN"})
 FINITE = frozenset({"VBP", "VBZ", "VBD"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: roles a name takes in a clause, which a weekday after it is read as holding
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"})
@@ -100,7 +101,7 @@ def _subject_read_as_compound(verb: Token) -> None:
     the verb taken for a noun): the name right before it is its subject."""
     if verb.tag_ not in FINITE or verb.pos_ not in ("VERB", "AUX"):
         return
-    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return
     for child in verb.lefts:
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i == verb.i - 1:
@@ -168,11 +169,9 @@ def _role_of_name(day: Token) -> tuple[Token | None, str]:
     ):
         return before, "pobj"
     if day.i < verb.i:
-        taken = ("nsubj", "nsubjpass", "csubj", "expl")
-        role = "nsubj"
+        taken, role = SUBJECT_DEPS, "nsubj"
     else:
-        taken = ("dobj", "nsubjpass")
-        role = "dobj"
+        taken, role = ("dobj", "nsubjpass"), "dobj"
     if any(c.dep_ in taken for c in verb.children):
         return None, role
     return verb, role
@@ -190,9 +189,9 @@ def _main_verb_read_as_modifier(verb: Token) -> None:
         return
     if not any(c.dep_ == "dobj" for c in verb.children):
         return
-    if any(t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.head.i == noun.i for t in noun.doc):
-        return
     doc = noun.doc
+    if any(t.pos_ in ("VERB", "AUX") and t.i != verb.i and t.head.i == noun.i for t in doc):
+        return
     for t in doc:
         if t.head.i == noun.i and t.i > verb.i and t.dep_ == "punct":
             t.head = verb  # the full stop ends the clause

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 
 from ..actors.agents import AgentEntry
+from ..actors.names import on_boundaries
 from ..actors.records import ActorEntry, Institution, Organisation, Person
 
 if TYPE_CHECKING:
@@ -109,15 +110,8 @@ class _Phrases:
 
     def search(self, text: str) -> str | None:
         folded = _SEPARATORS.sub(" ", text.lower())
-        if not any(_whole_word(folded, end - len(key) + 1, end + 1)
+        if not any(on_boundaries(folded, end - len(key) + 1, end + 1)
                    for end, key in self.automaton.iter(folded)):  # fmt: skip
             return None
         found = self.pattern.search(text)
         return found.group() if found else None
-
-
-def _whole_word(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` has no word character on either side."""
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not (before.isalnum() or before == "_" or after.isalnum() or after == "_")
