@@ -53,14 +53,12 @@ def coding_prefilter(stages: Sequence[Stage]) -> Prefilter | None:
     events (None without an extractor: the built-in triggers')."""
     from .casualties import TOLL_FORMS
     from .coding.extract import Extractor
-    from .coding.prefilter import prefilter_of, role_phrases
 
     extractor = next((s for s in stages if isinstance(s, Extractor)), None)
     if extractor is None:
         return None
-    roles = role_phrases(extractor.actors.dictionary.agents.entries)
     # sentences that only tell a toll are parsed too, so it reaches the event told before
-    return prefilter_of(extractor.lexicon, roles) | TOLL_FORMS
+    return extractor.prefilter() | TOLL_FORMS
 
 
 def code_articles(

@@ -75,7 +75,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def sentences_to_parse(doc: Document, events: Prefilter, statements: Prefilter) -> list[Sentence]:
     """Sentences that may hold an event; for a record with none (a headline, a snippet), its
     first two statements ("X said ...") so that it still gets its main event."""
-    todo = [s for s in doc.sentences if len(s.text) <= MAX_SENTENCE_CHARS and events.passes(s.text)]
+    todo = [
+        s
+        for s, passes in zip(doc.sentences, events.sentences(doc), strict=True)
+        if passes and len(s.text) <= MAX_SENTENCE_CHARS
+    ]
     if not todo:
         todo = [s for s in doc.sentences if statements.passes(s.text)][:2]
     return todo

@@ -16,6 +16,7 @@ from .model import Article, Event
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from .actors.mentions import Mention
     from .coding.prefilter import Prefilter
 
 
@@ -40,11 +41,13 @@ class Sentence:
 
 @dataclass(slots=True)
 class Document:
-    """An article on its way through the pipeline."""
+    """An article on its way through the pipeline. ``names``: the named actors found in its
+    text and its country focus (see ``eventwire.actors.mentions.scan``), once scanned."""
 
     article: Article
     sentences: list[Sentence] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    names: tuple[list[Mention], str | None] | None = None
 
     def sentence_of(self, event: Event) -> Sentence:
         return self.sentences[event.sentence_index]

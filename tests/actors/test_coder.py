@@ -212,3 +212,16 @@ def test_a_phrase_the_quick_test_rules_out_codes_nothing(nlp, coder):
 )  # fmt: skip
 def test_a_title_before_a_name_the_dictionary_lacks_says_who_it_is(code_phrase, text, phrase, code):
     assert code_phrase(text, phrase).code == code
+
+
+def test_naming_sentences_hold_a_coded_name_or_refer_back_to_one(coder):
+    """What the prefilter asks before parsing: where a PETRARCH-style verb may find an actor."""
+    text = (
+        "Russia sent more troops. They vowed to stay. Heavy rain fell. "
+        "He vowed to return. The Mayor of Springfield vowed to act. Russia agreed. "
+        "It waited. It left."
+    )
+    doc = prepare(Article.from_text(text, published=date(2020, 6, 1)))
+    assert coder.naming_sentences(doc) == {0, 1, 5, 6}  # not 7: no chains of pronouns
+    assert doc.names is not None  # scanned once; the extractor takes the names from there
+    assert coder.for_document(doc).mentions is doc.names[0]

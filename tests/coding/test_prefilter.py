@@ -10,6 +10,8 @@ from eventwire.coding.prefilter import (
     sentence_words,
     statement_prefilter,
 )
+from eventwire.model import Article
+from eventwire.nlp import prepare
 
 #: a verb block in the PETRARCH style: no code of its own, patterns with codes
 USER = {
@@ -72,6 +74,27 @@ def test_dictionary_reading_needs_an_actor(user):
     assert with_roles.passes("The traders vowed to return.")
     assert with_roles.passes("Police vowed to return.")
     assert not with_roles.passes("The market vowed to return.")
+
+
+def test_names_the_coder_knows_stand_in_for_capitalised_words(user):
+    """With the coder's word on which sentences name an actor (``with_naming``), a capitalised
+    word no longer passes for a name; role phrases still do."""
+    text = "The Rohirrim vowed to return. In March the Mayor vowed to act. Gondor vowed to stay."
+    doc = prepare(Article.from_text(text))
+    asked = []
+
+    def naming(d):
+        asked.append(d)
+        return {2}
+
+    assert list(user.sentences(doc)) == [True, True, True]  # capitalised words
+    named = user.with_naming(naming)
+    assert list(named.sentences(doc)) == [False, False, True]
+    assert asked == [doc]  # once for the document
+    with_roles = prefilter_of(parse_lexicon(USER), role_phrases(["mayor"])).with_naming(naming)
+    assert list(with_roles.sentences(doc)) == [False, True, True]
+    assert user.needs_actors and named.naming is naming
+    assert not builtin_prefilter().needs_actors
 
 
 def test_a_role_phrase_names_an_actor_only_with_all_its_words():

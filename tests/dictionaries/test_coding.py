@@ -140,3 +140,21 @@ def test_statement_of_a_dictionary_is_speech(extractor):
 def test_refused_contribution_is_a_refusal(extractor):
     roots = {c[:2] for _, _, c in code(extractor, "Arnor vowed it would not contribute troops.")}
     assert "12" in roots and "07" not in roots
+
+
+def test_sentences_that_name_no_actor_are_not_parsed(extractor):
+    """A verb of the dictionary sends a sentence to the parser only where the coder may find
+    an actor: a name it knows, or a pronoun right after one; not any capitalised word."""
+    text = (
+        "Arnor condemned the raid. It condemned the raid again. It condemned it once more. "
+        "In March the Fellowship condemned the raid. Gondor condemned the raid."
+    )
+    doc = next(code_documents([Article.from_text(text, published=date(1995, 1, 1))],
+                              stages=[extractor]))  # fmt: skip
+    assert [s.doc is not None for s in doc.sentences] == [True, True, False, False, True]
+
+
+def test_the_prefilter_is_worked_out_once(extractor):
+    """``code_documents`` asks for it on every call: a big dictionary's must not be rebuilt."""
+    assert extractor.prefilter() is extractor.prefilter()
+    assert extractor.prefilter().naming is not None

@@ -9,6 +9,7 @@ else the country itself ("Syria" -> SYR, "Ankara" -> TUR GOV).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -35,6 +36,9 @@ OBJECT_DEPS = {"dobj", "obj", "iobj", "dative", "pobj"}
 ALL_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS
 POSSESSIVES = {"its", "their"}
 GROUP_HEADS = {"group", "movement", "organisation", "organization", "militia", "alliance", "bloc"}
+#: words that may refer to an actor named before (see ``_pronoun`` and ``_possessors``)
+_REFERRING_WORDS = "|".join(sorted(ALL_PRONOUNS | POSSESSIVES | {"his"} | GROUP_HEADS))
+_REFERRING = re.compile(rf"\b(?:{_REFERRING_WORDS})s?\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,11 +76,35 @@ class ActorCoder:
 
     def for_document(self, doc: Document) -> DocumentActors:
         """Pre-scan the whole article for named actors and compute its country focus."""
+        mentions, focus = self.names(doc)
         day = doc.article.published or date.today()
-        mentions, focus = scan(doc.article.text, self.dictionary, day, title=doc.article.title)
         return DocumentActors(
             dictionary=self.dictionary, document=doc, mentions=mentions, focus=focus, day=day
         )
+
+    def names(self, doc: Document) -> tuple[list[Mention], str | None]:
+        """The named actors of the article and its country focus, scanned once (kept on the
+        document)."""
+        if doc.names is None:
+            day = doc.article.published or date.today()
+            doc.names = scan(doc.article.text, self.dictionary, day, title=doc.article.title)
+        return doc.names
+
+    def naming_sentences(self, doc: Document) -> set[int]:
+        """The sentences of ``doc`` in which a coded actor may stand, told before parsing:
+        those holding a coded name, and those referring back ("he", "their", "the group")
+        right after one (as far back as a pronoun's antecedent is sought)."""
+        mentions, _ = self.names(doc)
+        starts = [m.start for m in mentions if m.code]
+        named = set()
+        for sentence in doc.sentences:
+            first = bisect_left(starts, sentence.start)
+            if first < len(starts) and starts[first] < sentence.end:
+                named.add(sentence.index)
+        referring = {
+            s.index for s in doc.sentences if s.index - 1 in named and _REFERRING.search(s.text)
+        }
+        return named | referring
 
 
 class DocumentActors:

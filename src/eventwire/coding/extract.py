@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from ..actors import ActorCoder, DocumentActors
     from ..dictionaries import DiscardMatcher
+    from .prefilter import Prefilter
 
 SCHEDULING_VERBS = frozenset({"schedule", "expect", "set", "slate"})
 TIME_WORDS = frozenset({"before", "after", "since", "following", "until"})
@@ -45,6 +46,7 @@ class Extractor:
     actors: ActorCoder
     name: str = "extract"
     discards: DiscardMatcher | None = None  # phrases that keep a sentence or story uncoded
+    _prefilter: Prefilter | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def load(cls, *, dictionaries: Sequence[Path] = ()) -> Extractor:
@@ -59,6 +61,19 @@ class Extractor:
             actors=ActorCoder.load(dictionaries=dictionaries),
             discards=DiscardMatcher(user.discards) if user.discards else None,
         )
+
+    def prefilter(self) -> Prefilter:
+        """Which sentences may hold an event of this stage, told from their words (worked out
+        once): the triggers' forms, the role phrases of the actor dictionaries, and, when a
+        PETRARCH-style verb needs an actor, the coder's word on which sentences name one."""
+        if self._prefilter is None:
+            from .prefilter import prefilter_of, role_phrases
+
+            found = prefilter_of(self.lexicon, role_phrases(self.actors.dictionary.agents.entries))
+            if found.needs_actors:
+                found = found.with_naming(self.actors.naming_sentences)
+            self._prefilter = found
+        return self._prefilter
 
     def __call__(self, doc: Document) -> Document:
         if self.discards is not None and self.discards.story(doc.article.text):

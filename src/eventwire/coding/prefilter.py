@@ -8,7 +8,8 @@ and a word the pattern needs after the verb later in the sentence than the verb'
 trigger of a PETRARCH-style dictionary codes an event only between actors, so it sends a
 sentence only when that names one: a capitalised name or a role phrase of the actor
 dictionaries, all its words ("officials", "security officials"; not "committee" when only
-"election committee" is one). Bare
+"election committee" is one), or a name the actor coder can code, told by the coder from the
+whole article before parsing (``Prefilter.naming``; without it, any capitalised word). Bare
 statements ("said", and a user dictionary's "SAY" coded 010) send no sentence alone: a record
 with nothing else still gets its first statements (see ``eventwire.nlp.sentences_to_parse``).
 """
@@ -16,13 +17,16 @@ with nothing else still gets its first statements (see ``eventwire.nlp.sentences
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import NamedTuple
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache, partial
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..dictionaries.conditions import COMMON_WORDS, word_cost
 from .lexicon import ANY, GPE, Lexicon, Pattern, Reading, Trigger, builtin_lexicon, inflections
+
+if TYPE_CHECKING:
+    from ..pipeline import Document
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9'./-]*")
 _JOINS = re.compile(r"['./-]")
@@ -97,17 +101,37 @@ FREE = Guard(None, False)
 class Prefilter:
     """``forms``: one of them alone sends a sentence to the parser; ``guarded``: forms that
     do so on their guards' terms; ``actor_words``: role phrases that name an actor, by their
-    last word, each with its other words (see ``role_phrases``)."""
+    last word, each with its other words (see ``role_phrases``); ``naming``: the indices of
+    the sentences of a document in which the actor coder may find a name (None: a
+    capitalised word may be one)."""
 
     forms: frozenset[str]
     guarded: Mapping[str, tuple[Guard, ...]] = field(default_factory=dict)
     actor_words: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    naming: Callable[[Document], Collection[int]] | None = None
 
-    def passes(self, sentence: str) -> bool:
+    def sentences(self, doc: Document) -> Iterable[bool]:
+        """Whether each sentence of ``doc`` passes (the names of the document sought only
+        when a sentence's words leave it to them)."""
+        named: Collection[int] | None = None
+
+        def names(index: int) -> bool:
+            nonlocal named
+            if named is None:
+                assert self.naming is not None
+                named = self.naming(doc)
+            return index in named
+
+        for s in doc.sentences:
+            yield self.passes(s.text, named=partial(names, s.index) if self.naming else None)
+
+    def passes(self, sentence: str, *, named: Callable[[], bool] | None = None) -> bool:
+        """Whether ``sentence`` may hold an event; ``named``: whether it names an actor the
+        coder knows (default: whether it holds a capitalised word)."""
         words = sentence_words(sentence)
         if not self.forms.isdisjoint(words):
             return True
-        named: bool | None = None  # whether the sentence names an actor, found out once
+        actor: bool | None = None  # whether the sentence names an actor, found out once
         places: dict[str, tuple[int, int]] | None = None  # word -> first, last place
         for w in words:
             for guard in self.guarded.get(w, ()):
@@ -121,23 +145,37 @@ class Prefilter:
                             continue
                 if not guard.actor:
                     return True
-                if named is None:
-                    named = self.names_actor(sentence, words)
-                if named:
+                if actor is None:
+                    actor = self.names_actor(sentence, words, named)
+                if actor:
                     return True
         return False
 
-    def names_actor(self, sentence: str, words: set[str]) -> bool:
-        """Whether a sentence may name an actor: all the words of a role phrase, or a
-        capitalised word that is no month, weekday or function word ("The", "In")."""
+    def names_actor(
+        self, sentence: str, words: set[str], named: Callable[[], bool] | None = None
+    ) -> bool:
+        """Whether a sentence may name an actor: all the words of a role phrase, or a name
+        (``named()``; without it, a capitalised word that is no month, weekday or function
+        word: "The", "In")."""
         for w in words:
             if any(rest <= words for rest in self.actor_words.get(w, ())):
                 return True
+        if named is not None:
+            return named()
         return any(w.lower() not in _NO_NAMES for w in _CAPITALISED.findall(sentence))
 
     def __or__(self, forms: frozenset[str]) -> Prefilter:
         """This prefilter with more forms that send a sentence alone."""
-        return Prefilter(self.forms | forms, self.guarded, self.actor_words)
+        return replace(self, forms=self.forms | forms)
+
+    def with_naming(self, naming: Callable[[Document], Collection[int]]) -> Prefilter:
+        """This prefilter telling names by ``naming`` (see the class)."""
+        return replace(self, naming=naming)
+
+    @property
+    def needs_actors(self) -> bool:
+        """Whether some form sends a sentence only when it names an actor."""
+        return any(g.actor for guards in self.guarded.values() for g in guards)
 
     def __contains__(self, form: str) -> bool:
         return form in self.forms or form in self.guarded
