@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -194,22 +194,20 @@ class Condition:
     key: str
     sequences: tuple[WordSequence, ...] = ()
     words: frozenset[str] = frozenset()  # "form", and one-word "prep"
+    #: words one of which the sentence must hold for the condition to hold (empty: no such
+    #: test); worked out from the sequences
+    needs: frozenset[str] = field(default=frozenset(), init=False, compare=False)
 
-    @property
-    def needs(self) -> frozenset[str]:
-        """Words one of which the sentence must hold for the condition to hold (empty: no
-        such test)."""
-        if not self.sequences or self.words or not all(s.needs for s in self.sequences):
-            return frozenset()
-        return frozenset().union(*(s.needs for s in self.sequences))
+    def __post_init__(self) -> None:
+        if self.sequences and not self.words and all(s.needs for s in self.sequences):
+            needs = frozenset().union(*(s.needs for s in self.sequences))
+            object.__setattr__(self, "needs", needs)
 
     def holds(self, token: Token) -> bool:
         if self.key == "form":
             return token.lower_ in self.words
-        if self.sequences and not self.words:  # none of the words in the sentence: no match
-            present = _region(token, "doc").index
-            if all(s.needs and s.needs.isdisjoint(present) for s in self.sequences):
-                return False
+        if self.needs and self.needs.isdisjoint(_region(token, "doc").index):
+            return False  # none of the words in the sentence: no match
         if self.key == "before":
             region = _region(token, "left")
             return any(s.match(region, before=token.i) for s in self.sequences)
