@@ -6,10 +6,10 @@ patterns, no code of their own) sends it only when the sentence also holds a wor
 patterns needs ("carried out", "began an investigation"): every word test of one pattern,
 and a word the pattern needs after the verb later in the sentence than the verb's form. A
 trigger of a PETRARCH-style dictionary codes an event only between actors, so it sends a
-sentence only when that names one: a capitalised name or a role phrase of the actor
-dictionaries, all its words ("officials", "security officials"; not "committee" when only
-"election committee" is one), or a name the actor coder can code, told by the coder from the
-whole article before parsing (``Prefilter.naming``; without it, any capitalised word). Bare
+sentence only when that names one: a role phrase of the actor dictionaries, all its words
+("officials", "security officials"; not "committee" when only "election committee" is one),
+or a name, as the actor coder tells from the whole article before parsing
+(``Prefilter.naming``; without it, any capitalised word may be one). Bare
 statements ("said", and a user dictionary's "SAY" coded 010) send no sentence alone: a record
 with nothing else still gets its first statements (see ``eventwire.nlp.sentences_to_parse``).
 """
