@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..dictionaries.conditions import COMMON_WORDS, word_cost
 from .lexicon import ANY, GPE, Lexicon, Pattern, Reading, Trigger, builtin_lexicon, inflections
+from .repair import WEEKDAYS
 
 if TYPE_CHECKING:
     from ..pipeline import Document
@@ -32,14 +33,13 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'./-]*")
 _JOINS = re.compile(r"['./-]")
 _CAPITALISED = re.compile(r"\b[A-Za-z]*[A-Z][\w'-]*")
 #: capitalised words that name no actor
-_DAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _NO_NAMES = (
     frozenset(
         "i january february march april may june july august september october november december "
         "many most some all several few both each every other such one two three".split()
-        + _DAYS
-        + [d + "s" for d in _DAYS]
     )
+    | WEEKDAYS
+    | {d + "s" for d in WEEKDAYS}
     | COMMON_WORDS
 )
 #: spelling pairs the parser's norms join ("favour" is read as "favor")
