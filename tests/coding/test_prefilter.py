@@ -5,6 +5,7 @@ import pytest
 from eventwire.coding.lexicon import builtin_lexicon, parse_lexicon
 from eventwire.coding.prefilter import (
     builtin_prefilter,
+    may_be_verbs,
     prefilter_of,
     role_phrases,
     sentence_words,
@@ -95,6 +96,32 @@ def test_names_the_coder_knows_stand_in_for_capitalised_words(user):
     assert list(with_roles.sentences(doc)) == [False, True, True]
     assert user.needs_actors and named.naming is naming
     assert not builtin_prefilter().needs_actors
+
+
+def test_dictionary_verb_passes_only_where_its_form_may_be_a_verb():
+    """A PETRARCH-style verb inside a name or used as a noun sends no sentence."""
+    lexicon = parse_lexicon({"style": "petrarch", "verbs": {"unite": "050", "study": "030"}})
+    prefilter = prefilter_of(lexicon)
+    assert not prefilter.passes("Gondor and the United Kingdoms met.")
+    assert not prefilter.passes("Gondor published the study.")
+    assert not prefilter.passes("Under the plan for study Gondor met.")
+    assert prefilter.passes("Gondor united the kingdoms.")
+    assert prefilter.passes("United, Gondor and Rohan stood.")  # the first word may be a verb
+    assert prefilter.passes('Gondor said: "United we stand."')
+    assert prefilter.passes("Gondor And Rohan United Against Mordor")  # a headline
+    assert prefilter.passes("After studying it Gondor left.")
+
+
+def test_may_be_verbs():
+    assert may_be_verbs("The Centers for Disease Control said the study was under control.") == {
+        "the",
+        "for",
+        "said",
+        "was",
+        "under",
+    }
+    assert "taking" in may_be_verbs("After taking office he left.")
+    assert {"cease", "fire"} <= may_be_verbs("Under the cease-fire deal.")
 
 
 def test_a_role_phrase_names_an_actor_only_with_all_its_words():

@@ -278,62 +278,12 @@ def builtin_lexicon() -> Lexicon:
 
 # --- word forms for the sentence prefilter ---------------------------------------------------
 
-_IRREGULAR = {
-    "be": ["is", "am", "are", "was", "were", "been"],
-    "have": ["has", "had"],
-    "do": ["did", "done"],
-    "go": ["went", "gone"],
-    "say": ["said"],
-    "tell": ["told"],
-    "meet": ["met"],
-    "send": ["sent"],
-    "pay": ["paid"],
-    "hold": ["held"],
-    "take": ["took", "taken"],
-    "give": ["gave", "given"],
-    "make": ["made"],
-    "begin": ["began", "begun"],
-    "fight": ["fought"],
-    "shoot": ["shot"],
-    "strike": ["struck", "stricken"],
-    "hit": ["hit"],
-    "seize": ["seized"],
-    "slay": ["slew", "slain"],
-    "lead": ["led"],
-    "flee": ["fled"],
-    "bring": ["brought"],
-    "beat": ["beaten"],
-    "withdraw": ["withdrew", "withdrawn"],
-    "undertake": ["undertook", "undertaken"],
-    "forgive": ["forgave", "forgiven"],
-    "lend": ["lent"],
-    "cut": ["cut"],
-    "set": ["set"],
-    "put": ["put"],
-    "arise": ["arose"],
-    "overrun": ["overran"],
-    "retake": ["retook", "retaken"],
-    "steal": ["stole", "stolen"],
-    "free": ["freed"],
-    "blow": ["blew", "blown"],
-    "wage": ["waged"],
-    "mistake": ["mistook"],
-    "win": ["won"],
-    "lose": ["lost"],
-    "sell": ["sold"],
-    "buy": ["bought"],
-    "speak": ["spoke", "spoken"],
-    "write": ["wrote", "written"],
-    "drive": ["drove", "driven"],
-    "rise": ["rose", "risen"],
-    "die": ["died", "dying"],
-    "lie": ["lay", "lain", "lying"],
-    "gun": ["gunned", "gunning"],
-}
-
 
 def inflections(lemma: str) -> set[str]:
-    """Generous English inflections of a lemma (over-generation is harmless for a filter)."""
+    """Generous English inflections of a lemma (over-generation is harmless for a filter),
+    with the irregular forms the parser's lemmatizer reads as the lemma's."""
+    from ..nlp import irregular_verb_forms
+
     w = lemma.lower()
     forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + "er", w + "ers"}
     if w.endswith("e"):
@@ -344,5 +294,5 @@ def inflections(lemma: str) -> set[str]:
         forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}
     if "-" in w:
         forms |= inflections(w.replace("-", ""))
-    forms.update(_IRREGULAR.get(w, ()))
+    forms.update(irregular_verb_forms().get(w, ()))
     return forms

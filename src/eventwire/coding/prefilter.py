@@ -9,7 +9,11 @@ trigger of a PETRARCH-style dictionary codes an event only between actors, so it
 sentence only when that names one: a role phrase of the actor dictionaries, all its words
 ("officials", "security officials"; not "committee" when only "election committee" is one),
 or a name, as the actor coder tells from the whole article before parsing
-(``Prefilter.naming``; without it, any capitalised word may be one). Bare
+(``Prefilter.naming``; without it, any capitalised word may be one); and such a verb sends it
+only where its form may be a verb (``may_be_verbs``): not a capitalised word inside a
+sentence ("the United States", "Centers for Disease Control"), nor a word right after
+"the" or "their" ("the study"), nor, unless it ends in "-ing", after a preposition ("under
+control"): the parser tags those as names and nouns, which no verb reading takes. Bare
 statements ("said", and a user dictionary's "SAY" coded 010) send no sentence alone: a record
 with nothing else still gets its first statements (see ``eventwire.nlp.sentences_to_parse``).
 """
@@ -32,6 +36,15 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[a-z0-9][a-z0-9'./-]*")
 _JOINS = re.compile(r"['./-]")
 _CAPITALISED = re.compile(r"\b[A-Za-z]*[A-Z][\w'-]*")
+_CASED_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'./-]*")
+#: after one of these, a word starts a sentence or a quotation (and may be capitalised)
+_OPENERS = frozenset("\"“‘'([{:;—–-.!?…")
+#: words after which no verb follows: determiners and possessives, and (for forms not in
+#: "-ing") prepositions
+_DETERMINERS = frozenset("the a an its their his our your my".split())
+_PREPOSITIONS = frozenset(
+    "of for in under with on at by from into about without against among over".split()
+)
 #: capitalised words that name no actor
 _NO_NAMES = (
     frozenset(
@@ -87,11 +100,12 @@ class PatternNeeds:
 class Guard(NamedTuple):
     """When a trigger's form sends a sentence: with one of ``words`` (None: any), then when
     every need of one of ``patterns`` holds (none: no further test), and only when the
-    sentence names an actor if ``actor``."""
+    sentence names an actor if ``actor``; if ``verb``, only where the form may be a verb."""
 
     words: frozenset[str] | None
     actor: bool
     patterns: PatternNeeds | None = None
+    verb: bool = False
 
 
 FREE = Guard(None, False)
@@ -133,6 +147,7 @@ class Prefilter:
             return True
         actor: bool | None = None  # whether the sentence names an actor, found out once
         places: dict[str, tuple[int, int]] | None = None  # word -> first, last place
+        verbs: set[str] | None = None  # words that may be verbs
         for w in words:
             for guard in self.guarded.get(w, ()):
                 if guard.words is not None:
@@ -143,6 +158,11 @@ class Prefilter:
                             places = word_places(sentence)
                         if not guard.patterns.hold(words, places, w):
                             continue
+                if guard.verb:
+                    if verbs is None:
+                        verbs = may_be_verbs(sentence)
+                    if w not in verbs:
+                        continue
                 if not guard.actor:
                     return True
                 if actor is None:
@@ -202,6 +222,39 @@ def word_places(sentence: str) -> dict[str, tuple[int, int]]:
     return places
 
 
+def may_be_verbs(sentence: str) -> set[str]:
+    """The words of ``sentence_words`` with an occurrence the parser may read as a verb: not
+    a capitalised word inside the sentence (a name's: "the United States"; unless the
+    sentence is a headline in title case, three in four longer words capitalised), nor one
+    right after a determiner ("the study"), nor one after a preposition unless it ends in
+    "-ing" ("under control"; "after taking" is a verb). The parts of joined words may all
+    be verbs."""
+    matches = list(_CASED_WORD.finditer(sentence))
+    long = [m.group() for m in matches if len(m.group()) > 3 and m.group()[0].isalpha()]
+    title = 4 * sum(w[0].isupper() for w in long) >= 3 * len(long)
+    out: set[str] = set()
+    previous = ""
+    for n, match in enumerate(matches):
+        text = match.group()
+        word = text.lower().rstrip(".")
+        if _JOINS.search(word):
+            out.update(p for p in _JOINS.split(word) if p)
+        if previous in _DETERMINERS or (previous in _PREPOSITIONS and not word.endswith("ing")):
+            pass  # a noun
+        elif title or not text[0].isupper() or n == 0 or _opens(sentence, match.start()):
+            out.add(word)
+        previous = word
+    return out
+
+
+def _opens(sentence: str, start: int) -> bool:
+    """Whether a word at ``start`` follows an opening quote, bracket or a sentence's end."""
+    i = start - 1
+    while i >= 0 and sentence[i].isspace():
+        i -= 1
+    return i < 0 or sentence[i] in _OPENERS
+
+
 def _holds(needs: tuple[Need, ...], words: set[str], places: dict[str, tuple[int, int]],
            form: str) -> bool:  # fmt: skip
     """Whether a sentence may satisfy every word test of a pattern of the trigger ``form``."""
@@ -259,8 +312,9 @@ def pattern_needs(pattern: Pattern) -> tuple[Need, ...]:
 def trigger_guard(trigger: Trigger) -> Guard | None:
     """When ``trigger`` can fire (None: never, it only states)."""
     actor = trigger.reading.roles is not None  # a PETRARCH-style reading needs actors
+    verb = actor and trigger.pos == "VERB"
     if not statement_only(trigger.reading):
-        return Guard(None, actor)
+        return Guard(None, actor, verb=verb)
     needs: set[str] = set()
     patterns: list[tuple[Need, ...]] = []
     for pattern in trigger.patterns:
@@ -268,10 +322,10 @@ def trigger_guard(trigger: Trigger) -> Guard | None:
             continue
         tests = pattern_needs(pattern)
         if not tests:
-            return Guard(None, actor)
+            return Guard(None, actor, verb=verb)
         needs |= tests[0].words
         patterns.append(tests)
-    return Guard(frozenset(needs), actor, PatternNeeds(tuple(patterns))) if needs else None
+    return Guard(frozenset(needs), actor, PatternNeeds(tuple(patterns)), verb) if needs else None
 
 
 @lru_cache(maxsize=8)
