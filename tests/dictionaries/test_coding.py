@@ -158,3 +158,14 @@ def test_the_prefilter_is_worked_out_once(extractor):
     """``code_documents`` asks for it on every call: a big dictionary's must not be rebuilt."""
     assert extractor.prefilter() is extractor.prefilter()
     assert extractor.prefilter().naming is not None
+
+
+def test_confidence_of_a_stated_reading_follows_its_actors(extractor):
+    """A PETRARCH-style event is as sure as the actors it reports, wherever the target was
+    found (here not the object but the first actor after the verb)."""
+    text = "Arnor condemned the raid on Gondor. Arnor condemned the raid."
+    doc = next(code_documents([Article.from_text(text, published=date(1995, 1, 1))],
+                              stages=[extractor]))  # fmt: skip
+    both, source_only = sorted(doc.events, key=lambda e: e.sentence_index)
+    assert [a.code for a in both.target_actors] == ["GON"] and not source_only.target_actors
+    assert both.confidence > source_only.confidence

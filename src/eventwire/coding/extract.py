@@ -125,8 +125,7 @@ class Extractor:
         )
 
         roles = frame.match.reading.roles
-        event = self._event(doc, sentence, frame, actors)
-        if roles is None or event is None:
+        if roles is None or frame.code is None:
             return []
         token = frame.token
 
@@ -181,16 +180,29 @@ class Extractor:
                 if acting and others:
                     sources, targets = acting, others
         else:
-            targets = [a for a in event.target_actors if _stated(a)]
+            found = _code_all(actors, sentence, frame.targets)
+            targets = [a for a in found if _stated(a) and a not in sources]
+        event = self._event(doc, sentence, frame, actors, (sources, targets))
+        assert event is not None
         return _stated_events(event, frame, sources, targets)
 
     def _event(
-        self, doc: Document, sentence: Sentence, frame: Frame, actors: DocumentActors
+        self,
+        doc: Document,
+        sentence: Sentence,
+        frame: Frame,
+        actors: DocumentActors,
+        stated: tuple[list[Actor], list[Actor]] | None = None,
     ) -> Event | None:
+        """The event of ``frame``, its actors those of the frame's phrases, or ``stated``
+        (sources, targets) when a stated reading has found them."""
         if frame.code is None:
             return None
-        sources = _code_all(actors, sentence, frame.sources)
-        targets = _code_all(actors, sentence, frame.targets)
+        if stated is None:
+            sources = _code_all(actors, sentence, frame.sources)
+            targets = _code_all(actors, sentence, frame.targets)
+        else:
+            sources, targets = stated
         speaker = _code_all(actors, sentence, [frame.speaker] if frame.speaker else [])
         m = frame.modality
         code, negated = _announced(frame, has_source=bool(sources))
