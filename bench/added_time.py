@@ -4,13 +4,15 @@
 
 Whole runs on a shared machine vary by ±15 % from one repetition to the next, more than the
 effect to measure. Here two worker processes, one coding with the built-in dictionaries and
-one with ``--dictionaries``, take turns (their order alternating) coding the same articles,
-one article at a time (``eventwire.api.code_documents`` per article), ``--rounds`` times.
-Noise only ever adds time, so each article's fastest coding of all rounds is its cost; the
-added time is the sum of those minima with the dictionaries over the sum without. The median
-of the whole rounds is printed beside it. Each worker loads its stages and codes 10 articles
-before the rounds begin, so loading is not timed. CPU time of each worker process, run with
-``OMP_NUM_THREADS=1`` unless set (threads of the numeric library only add noise here).
+one with ``--dictionaries``, code each article back to back (which goes first alternating),
+one article at a time (``eventwire.api.code_documents`` per article), ``--rounds`` times, so
+that a slow spell of the machine falls on both alike. Noise only ever adds time, so each
+article's fastest coding of all rounds is its cost; the added time is the sum of those
+minima with the dictionaries over the sum without. Beside it, the median over rounds of a
+round's time with the dictionaries over its time without, and each round's figure. Each
+worker loads its stages and codes 10 articles before the rounds begin, so loading is not
+timed. CPU time of each worker process, run with ``OMP_NUM_THREADS=1`` unless set (threads
+of the numeric library only add noise here).
 
 Articles: generated as by ``throughput.py`` (``--seed``, ``--words``) or the first ``--docs``
 rows of a JSON Lines file (``--input``). Prints a table, then one JSON object.
@@ -42,7 +44,7 @@ def _articles(args: argparse.Namespace) -> list[Any]:
 
 
 def worker(args: argparse.Namespace) -> None:
-    """Load the stages, warm up, then code the articles on each line read; print CPU times."""
+    """Load the stages, warm up, then code the article of each index read; print CPU times."""
     from eventwire.api import code_documents, default_stages
 
     articles = _articles(args)
@@ -50,13 +52,11 @@ def worker(args: argparse.Namespace) -> None:
     for _ in code_documents(articles[:WARMUP_DOCS], stages=stages):
         pass
     print("ready", flush=True)
-    for _ in sys.stdin:
-        times, events = [], 0
-        for article in articles:
-            start = time.process_time()
-            events += sum(len(d.events) for d in code_documents([article], stages=stages))
-            times.append(time.process_time() - start)
-        print(json.dumps({"times": times, "events": events}), flush=True)
+    for line in sys.stdin:
+        article = articles[int(line)]
+        start = time.process_time()
+        events = sum(len(d.events) for d in code_documents([article], stages=stages))
+        print(json.dumps({"time": time.process_time() - start, "events": events}), flush=True)
 
 
 def _start(args: argparse.Namespace, dictionaries: list[Path]) -> subprocess.Popen[str]:
@@ -72,9 +72,9 @@ def _start(args: argparse.Namespace, dictionaries: list[Path]) -> subprocess.Pop
     )
 
 
-def _ask(process: subprocess.Popen[str]) -> dict[str, Any]:
+def _ask(process: subprocess.Popen[str], index: int) -> dict[str, Any]:
     assert process.stdin is not None and process.stdout is not None
-    process.stdin.write("go\n")
+    process.stdin.write(f"{index}\n")
     process.stdin.flush()
     line = process.stdout.readline()
     if not line:
@@ -103,45 +103,50 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             assert process.stdout is not None
             if process.stdout.readline().strip() != "ready":
                 raise SystemExit(f"the {name} worker did not start; run it alone (--worker)")
-        fastest: dict[str, list[float]] = {}
-        totals: dict[str, list[float]] = {name: [] for name in workers}
-        events: dict[str, int] = {}
+        times: dict[str, list[list[float]]] = {name: [] for name in workers}
+        events: dict[str, int] = dict.fromkeys(workers, 0)
         for n in range(args.rounds):
-            order = list(workers) if n % 2 == 0 else list(reversed(workers))
-            for name in order:
-                answer = _ask(workers[name])
-                times = answer["times"]
-                best = fastest.get(name)
-                fastest[name] = times if best is None else list(map(min, best, times))
-                totals[name].append(sum(times))
-                events[name] = answer["events"]
+            for name in workers:
+                times[name].append([])
+            for i in range(args.docs):
+                # the two code an article back to back, in turns first, so that a slower
+                # spell of the machine falls on both
+                order = list(workers) if (n + i) % 2 == 0 else list(reversed(workers))
+                for name in order:
+                    answer = _ask(workers[name], i)
+                    times[name][-1].append(answer["time"])
+                    if n == 0:
+                        events[name] += answer["events"]
     finally:
         for process in workers.values():
             if process.stdin is not None:
                 process.stdin.close()
             process.wait(timeout=60)
+    fastest = {name: [min(t) for t in zip(*rounds, strict=True)] for name, rounds in times.items()}
     base, extra = sum(fastest["built-in"]), sum(fastest["dictionaries"])
-    median_base = statistics.median(totals["built-in"])
-    median_extra = statistics.median(totals["dictionaries"])
+    pairs = zip(times["built-in"], times["dictionaries"], strict=True)
+    ratios = [sum(p) / sum(b) for b, p in pairs]
     result = {
         "docs": args.docs,
         "rounds": args.rounds,
         "builtin_s": round(base, 3),
         "dictionaries_s": round(extra, 3),
         "added": round(extra / base - 1, 4),
-        "added_median_rounds": round(median_extra / median_base - 1, 4),
+        "added_median_rounds": round(statistics.median(ratios) - 1, 4),
+        "added_rounds": [round(r - 1, 4) for r in ratios],
         "events": events,
     }
     origin = str(args.input) if args.input else f"generated (seed {args.seed}, ~{args.words} words)"
     print(f"articles: {args.docs} from {origin}; {args.rounds} rounds, CPU s of each worker")
     print(f"{'':14} {'sum of fastest':>15} {'median round':>13} {'events':>7}")
     for name, total in (("built-in", base), ("dictionaries", extra)):
-        median = statistics.median(totals[name])
+        median = statistics.median(sum(r) for r in times[name])
         print(f"{name:14} {total:15.3f} {median:13.3f} {events[name]:7d}")
     print(
         f"added coding time: {100 * result['added']:+.1f} % (sum of each article's fastest), "
         f"{100 * result['added_median_rounds']:+.1f} % (median rounds)"
     )
+    print("rounds: " + " ".join(f"{100 * r:+.1f}" for r in result["added_rounds"]))
     print(json.dumps(result))
     return result
 
