@@ -4,5 +4,14 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 
-def parsed(words, heads, deps, pos, tags=None, lemmas=None):
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+def parsed(words, heads, deps, pos, tags=None, lemmas=None, spaces=None):
+    return Doc(
+        Vocab(),
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+    )

@@ -181,3 +181,32 @@ def test_a_participle_without_an_object_still_modifies():
     )
     repair_parse(doc)
     assert doc[0].dep_ == "ROOT" and doc[1].dep_ == "acl"
+
+
+def test_a_verb_written_with_a_prefix_takes_the_prefix_s_place():
+    # "Police re-arrested the activist.": "re" the root with the subject, the verb its conjunct
+    doc = parsed(
+        ["Police", "re", "-", "arrested", "the", "activist", "."],
+        [1, 1, 1, 1, 5, 3, 1],
+        ["nsubj", "ROOT", "advcl", "conj", "det", "dobj", "punct"],
+        ["NOUN", "VERB", "VERB", "VERB", "DET", "NOUN", "PUNCT"],
+        tags=["NNS", "VB", "VB", "VBD", "DT", "NN", "."],
+        spaces=[True, False, False, True, True, False, False],
+    )
+    repair_parse(doc)
+    assert doc[3].dep_ == "ROOT" and doc[3].head.i == 3
+    assert doc[0].dep_ == "nsubj" and doc[0].head.i == 3
+    assert doc[1].head.i == 3 and doc[2].head.i == 3 and doc[6].head.i == 3
+
+
+def test_a_prefix_set_apart_by_spaces_stays():
+    # "re - arrested" with spaces is no prefixed verb
+    doc = parsed(
+        ["Police", "re", "-", "arrested", "him", "."],
+        [1, 1, 1, 1, 3, 1],
+        ["nsubj", "ROOT", "punct", "conj", "dobj", "punct"],
+        ["NOUN", "VERB", "PUNCT", "VERB", "PRON", "PUNCT"],
+        tags=["NNS", "VB", ":", "VBD", "PRP", "."],
+    )
+    repair_parse(doc)
+    assert doc[1].dep_ == "ROOT" and doc[0].head.i == 1

@@ -15,6 +15,8 @@ NOUNS = frozenset({"NOUN", "PROPN"})
 FINITE = frozenset({"VBP", "VBZ", "VBD"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+#: prefixes of verbs written with a hyphen ("re-arrested", "co-sponsored", "counter-attacked")
+VERB_PREFIXES = frozenset("re co pre counter de un mis out over under cross".split())
 #: roles a name takes in a clause, which a weekday after it is read as holding
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"})
 
@@ -24,6 +26,7 @@ def repair_parse(doc: Doc) -> Doc:
     tokens = list(doc)  # token views stay valid while heads are rewired
     for repair in (
         _hanging_prefix,
+        _verb_prefix_read_as_verb,
         _conjunct_read_as_modifier,
         _subject_read_as_compound,
         _of_phrase_on_first_conjunct,
@@ -67,6 +70,32 @@ def _hanging_prefix(token: Token) -> None:
     token.dep_ = "amod"
     for p in moved:
         p.head = main
+
+
+def _verb_prefix_read_as_verb(prefix: Token) -> None:
+    """A verb written with a prefix ("re-arrested", "co-sponsored"): the tokenizer splits
+    "re", "-" and the verb, and the parser makes the prefix the verb of the clause, with the
+    subject, and the verb its modifier ("Police re-arrested X": "Police" the subject of
+    "re"). The verb takes the prefix's place and its dependents; the prefix modifies it."""
+    doc = prefix.doc
+    if prefix.i + 2 >= len(doc) or prefix.whitespace_ or prefix.text not in VERB_PREFIXES:
+        return
+    dash, verb = doc[prefix.i + 1], doc[prefix.i + 2]
+    if dash.text != "-" or dash.whitespace_ or not verb.tag_.startswith("VB"):
+        return
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    if verb.head.i != prefix.i and prefix.head.i not in (prefix.i, verb.i):
+        return  # the prefix modifies something else: leave it
+    if prefix.head.i == prefix.i or verb.head.i == verb.i:
+        verb.head, verb.dep_ = verb, "ROOT"
+    elif prefix.head.i != verb.i:
+        verb.head, verb.dep_ = prefix.head, prefix.dep_
+    for child in list(prefix.children):
+        if child.i != verb.i:
+            child.head = verb
+    prefix.head, prefix.dep_ = verb, "advmod"
+    dash.dep_ = "punct"
 
 
 def _conjunct_read_as_modifier(name: Token) -> None:
