@@ -1,5 +1,6 @@
 """Parse repairs on hand-built parses that copy the small model's mistakes."""
 
+import pytest
 from parse_helpers import parsed
 
 from eventwire.coding.repair import repair_parse
@@ -210,3 +211,38 @@ def test_a_prefix_set_apart_by_spaces_stays():
     )
     repair_parse(doc)
     assert doc[1].dep_ == "ROOT" and doc[0].head.i == 1
+
+
+def test_a_noun_in_ing_after_its_modifier_is_the_object():
+    # "Three were killed in Gondor artillery shelling.": "shelling" read as a clause
+    words = ["Three", "were", "killed", "in", "Gondor", "artillery", "shelling", "."]
+    doc = parsed(
+        words,
+        [2, 2, 2, 2, 5, 3, 2, 2],
+        ["nsubjpass", "auxpass", "ROOT", "prep", "amod", "pobj", "advcl", "punct"],
+        ["NUM", "AUX", "VERB", "ADP", "ADJ", "NOUN", "VERB", "PUNCT"],
+        tags=["CD", "VBD", "VBN", "IN", "JJ", "NN", "VBG", "."],
+    )
+    repair_parse(doc)
+    assert doc[6].dep_ == "pobj" and doc[6].head.i == 3 and doc[6].pos_ == "NOUN"
+    assert doc[5].dep_ == "compound" and doc[5].head.i == 6
+    assert doc[4].head.i == 5  # the nationality stays on the weapon
+
+
+@pytest.mark.parametrize(
+    ("noun", "child"),
+    [("square", None), ("artillery", ("dobj", "slogans"))],
+)
+def test_an_ing_clause_after_a_place_or_with_an_object_stays(noun, child):
+    # "arrested in the square protesting", "killed in artillery firing slogans"
+    words = ["Many", "were", "arrested", "in", "the", noun, "protesting"]
+    heads = [2, 2, 2, 2, 5, 3, 2]
+    deps = ["nsubjpass", "auxpass", "ROOT", "prep", "det", "pobj", "advcl"]
+    pos = ["ADJ", "AUX", "VERB", "ADP", "DET", "NOUN", "VERB"]
+    tags = ["JJ", "VBD", "VBN", "IN", "DT", "NN", "VBG"]
+    if child:
+        words, heads, deps = words + [child[1]], heads + [6], deps + [child[0]]
+        pos, tags = pos + ["NOUN"], tags + ["NNS"]
+    doc = parsed(words, heads, deps, pos, tags=tags)
+    repair_parse(doc)
+    assert doc[6].dep_ == "advcl" and doc[6].pos_ == "VERB"

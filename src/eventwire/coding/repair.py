@@ -17,6 +17,16 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 #: prefixes of verbs written with a hyphen ("re-arrested", "co-sponsored", "counter-attacked")
 VERB_PREFIXES = frozenset("re co pre counter de un mis out over under cross".split())
+#: dependents that make an "-ing" word a clause: a subject, an object, a clause of its own
+CLAUSE_ARGUMENTS = frozenset(
+    {"nsubj", "nsubjpass", "csubj", "dobj", "dative", "ccomp", "xcomp", "attr", "oprd", "acomp"}
+)
+#: nouns of places, after which an "-ing" word is a clause of its own
+PLACE_NOUNS = frozenset(
+    """square street road avenue hospital house home camp city town village capital area
+    region district province prison jail office building mosque church school market court
+    border crossing checkpoint station airport port compound parliament embassy""".split()
+)
 #: roles a name takes in a clause, which a weekday after it is read as holding
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"})
 
@@ -27,6 +37,7 @@ def repair_parse(doc: Doc) -> Doc:
     for repair in (
         _hanging_prefix,
         _verb_prefix_read_as_verb,
+        _noun_in_ing_read_as_clause,
         _conjunct_read_as_modifier,
         _subject_read_as_compound,
         _of_phrase_on_first_conjunct,
@@ -96,6 +107,29 @@ def _verb_prefix_read_as_verb(prefix: Token) -> None:
             child.head = verb
     prefix.head, prefix.dep_ = verb, "advmod"
     dash.dep_ = "punct"
+
+
+def _noun_in_ing_read_as_clause(verb: Token) -> None:
+    """A noun in "-ing" after a noun modifying it ("killed in Israeli artillery shelling",
+    "wounded in mortar shelling by rebels"): the parser ends the preposition's object at
+    the modifier and reads the "-ing" word as a clause of the verb, with no subject or
+    object of its own. The "-ing" word becomes the object, the modifier its compound. After
+    a place ("in the square protesting") the "-ing" word stays a clause."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.i == 0:
+        return
+    noun = verb.doc[verb.i - 1]
+    if noun.dep_ != "pobj" or noun.pos_ != "NOUN" or noun.head.head.i != verb.head.i:
+        return
+    if noun.ent_type_ in ("GPE", "LOC", "FAC") or noun.text.lower() in PLACE_NOUNS:
+        return  # "arrested in the square protesting": where, then what they did
+    if any(c.dep_ in CLAUSE_ARGUMENTS for c in verb.children):
+        return
+    verb.head, verb.dep_ = noun.head, "pobj"
+    verb.pos_, verb.tag_ = "NOUN", "NN"
+    noun.head, noun.dep_ = verb, "compound"
+    for child in list(noun.children):
+        if child.dep_ == "det":  # "a suicide car bombing": the determiner is the phrase's
+            child.head = verb
 
 
 def _conjunct_read_as_modifier(name: Token) -> None:
