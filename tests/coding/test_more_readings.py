@@ -50,6 +50,10 @@ def test_no_reading_without_its_words(text, code):
     [
         ("Belgium and Malta established diplomatic ties on Friday.", "054", "BEL", "MLT"),
         ("Portugal restored diplomatic relations with Angola.", "050", "PRT", "AGO"),
+        ("Brazil strengthened its ties with Argentina.", "050", "BRA", "ARG"),
+        ("Chile and Peru agreed to deepen their partnership.", "030", "CHL", "PER"),
+        ("Kenya plans to improve relations with Uganda.", "030", "KEN", "UGA"),  # intent
+        ("Egypt is seeking to expand military cooperation with Jordan.", "031", "EGY", "JOR"),
         ("Senegal cut diplomatic ties with Gambia.", "161", "SEN", "GMB"),
         ("Norway closed its border with Sweden on Monday.", "172", "NOR", "SWE"),
         ("Peru closed its embassy in Caracas.", "161", "PER", None),
@@ -94,6 +98,13 @@ def test_ties_borders_and_support(text, code, source, target):
 )
 def test_refusals_demands_and_agreements(text, code):
     assert {e.cameo_code for e in eventwire.code_text(text)} == {code}
+
+
+def test_seeking_a_thing_asks_and_seeking_to_act_intends():
+    asked = [e.cameo_code for e in eventwire.code_text("Kenya is seeking aid from Uganda.")]
+    intended = [e.cameo_code for e in eventwire.code_text("Kenya sought to mend ties with Uganda.")]
+    assert asked and all(c.startswith("02") for c in asked)
+    assert intended and all(c.startswith("03") for c in intended)
 
 
 def test_backing_down_is_yielding():
