@@ -120,13 +120,13 @@ def test_broken_gold_line_names_the_line(tmp_path):
 
 GATES = [
     ("conflibert_cameo_class.jsonl", "test", {"accuracy": 0.78}),
-    ("conflibert_cameo_ner.jsonl", "test", {"source_f1": 0.76, "target_f1": 0.62}),
+    ("conflibert_cameo_ner.jsonl", "test", {"source_f1": 0.76, "target_f1": 0.63}),
     (
         "up_petr2_gsr_validation.jsonl",
         None,
         {
             "source_country_accuracy": 0.82,
-            "target_country_accuracy": 0.63,
+            "target_country_accuracy": 0.65,
             "main_root_accuracy": 0.66,
         },
     ),

@@ -121,6 +121,18 @@ def test_pronouns(code_phrase):
     assert code_phrase(two, "He", day=date(2019, 1, 1)) is None
 
 
+def test_an_object_pronoun_is_someone_else_named_in_its_sentence(code_phrase):
+    """An object pronoun is never the subject of its own clause ("himself" would be): another
+    person named before it in the sentence, or in the sentence before."""
+    day = date(2019, 1, 1)
+    text = "Erdogan said Trump had criticized him."
+    assert code_phrase(text, "him", day=day).code == "TURGOV"
+    text = "Trump called Erdogan on Wednesday and urged him to show restraint."
+    assert code_phrase(text, "him", day=day).code == "TURGOV"
+    text = "Putin met Erdogan. Macron later called him."
+    assert code_phrase(text, "him", day=day) is None  # two before it: not guessed
+
+
 def test_the_group_resolves_to_the_last_armed_group(code_phrase):
     text = "Boko Haram attacked a village. The group later released a video."
     assert code_phrase(text, "The group").code == "NGAREBBKH"

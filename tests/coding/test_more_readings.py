@@ -200,3 +200,29 @@ def test_the_target_of_an_event(text, target):
 def test_the_source_of_an_event_noun(text, source):
     events = eventwire.code_text(text)
     assert any(a.code == source for e in events for a in e.source_actors), events
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("The German government rejected a request by Erdogan to hold a rally.", {"TURGOV"}),
+        ("The Kenyan government rejected the Somali and Ethiopian demands.", {"SOM", "ETH"}),
+        ("Egypt welcomed the visit by the Sudanese foreign minister.", {"SDNGOV"}),
+        ("France condemned the attack by Hamas.", {"PSEREBHMS"}),
+    ],
+)
+def test_a_reaction_to_an_act_targets_its_agent(text, targets):
+    """Rejecting, welcoming or condemning what someone did or asked targets who did it."""
+    found = {a.code for e in eventwire.code_text(text) if e.trigger != "attack"
+             for a in e.target_actors}  # fmt: skip
+    assert found == targets
+
+
+def test_a_reaction_to_a_thing_that_is_no_act_has_no_such_target():
+    """The families of Israeli athletes did nothing: no target from their nationality."""
+    text = (
+        "Israel wants Germany to pay more compensation to the families of 11 Israeli athletes "
+        "killed at the Munich Games."
+    )
+    events = eventwire.code_text(text)
+    assert not any(a.text == "Israeli" for e in events for a in e.target_actors)

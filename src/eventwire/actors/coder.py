@@ -527,11 +527,19 @@ class DocumentActors:
         start, end = sentence.article_span(head)
         first = max(0, sentence.index - back)
         window_start = self.document.sentences[first].start if self.document.sentences else 0
-        # An object pronoun never refers to its own clause's subject ("Syria rejected it").
+        # An object pronoun never refers to its own clause's subject ("Syria rejected it"):
+        # it may refer to another actor named before it in the sentence ("X called Y and
+        # urged him to ..."), else to one of the sentences before
         window_end = sentence.start if head.dep_ in OBJECT_DEPS else start
         candidates = [
             m for m in self.mentions if m.kind in kinds and window_start <= m.start < window_end
         ]
+        if head.dep_ in OBJECT_DEPS:
+            subject = _clause_subject_spans(sentence, head)
+            here = [m for m in self.mentions if m.kind in kinds and sentence.start <= m.start
+                    < start and not any(s <= m.start < e for s, e in subject)]  # fmt: skip
+            if len({(m.key, m.code) for m in here if m.code}) == 1:
+                candidates = here
         keys = {(m.key, m.code) for m in candidates if m.code}
         if len(keys) != 1:
             return None
@@ -539,6 +547,20 @@ class DocumentActors:
         country, sector = split_code(m.code or "")
         return Actor(text=head.text, code=m.code, country=country, sector=sector, name=m.name,
                      start=start, end=end)  # fmt: skip
+
+
+def _clause_subject_spans(sentence: Sentence, token: Token) -> list[tuple[int, int]]:
+    """Article spans of the subjects of the clause ``token`` is an object in (the verb's own,
+    else that of the verb it is conjoined to: "X called Y and urged him")."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.head is not verb:
+        verb = verb.head
+    found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    while not found and verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+        found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # each subject's phrase up to its head ("US President Donald Trump", not a clause after)
+    return [(sentence.article_span(s.left_edge)[0], sentence.article_span(s)[1]) for s in found]
 
 
 def _lookup(table: AgentTable, window: list[Token]) -> AgentEntry | None:

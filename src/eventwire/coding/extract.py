@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Event, event_id_for
 from ..pipeline import Document, Sentence
+from .arguments import noun_subjects
 from .frames import (
     VIOLENT_ROOTS,
     Frame,
@@ -186,6 +187,18 @@ class Extractor:
         assert event is not None
         return _stated_events(event, frame, sources, targets)
 
+    def _agents_of_acts(self, objects: list[Token]) -> list[Token]:
+        """Who did or asked what a reaction is to, when its object, an act, names no actor:
+        the act's agent ("rejected a request by Erdogan", "the Iraqi and Turkish demands",
+        "welcomed the visit by the Sudanese minister", "rejected the JIA demand")."""
+        return [
+            agent
+            for t in objects
+            if t.pos_ == "NOUN"
+            and (t.lemma_.lower() in ACT_NOUNS or t.lemma_.lower() in self.lexicon.nouns)
+            for agent in noun_subjects(t, None)
+        ]
+
     def _event(
         self,
         doc: Document,
@@ -201,6 +214,9 @@ class Extractor:
         if stated is None:
             sources = _code_all(actors, sentence, frame.sources)
             targets = _code_all(actors, sentence, frame.targets)
+            if not any(t.code for t in targets) and frame.code[:2] in REACTION_ROOTS:
+                agents = self._agents_of_acts(frame.targets)
+                targets = _code_all(actors, sentence, agents) or targets
         else:
             sources, targets = stated
         speaker = _code_all(actors, sentence, [frame.speaker] if frame.speaker else [])
@@ -228,6 +244,17 @@ class Extractor:
             confidence=_confidence(frame, sources, targets),
             salience=_salience(frame, code, sentence.index),
         )
+
+
+#: roots of reactions to what someone did or asked: comments, appeals, intents, praise,
+#: demands, disapproval, rejection, threats ("rejected the Iraqi demands")
+REACTION_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+#: nouns of acts one reacts to, besides the lexicon's event nouns
+ACT_NOUNS = frozenset(
+    """request decision proposal plan move policy effort remark comment call measure step
+    initiative bid order ruling resolution claim position stance announcement refusal
+    criticism accusation warning threat""".split()
+)
 
 
 def _then(
