@@ -129,6 +129,8 @@ def test_an_object_pronoun_is_someone_else_named_in_its_sentence(code_phrase):
     assert code_phrase(text, "him", day=day).code == "TURGOV"
     text = "Trump called Erdogan on Wednesday and urged him to show restraint."
     assert code_phrase(text, "him", day=day).code == "TURGOV"
+    text = "Erdogan met Putin, who praised him."  # "who" is Putin: him is Erdogan
+    assert code_phrase(text, "him", day=day).code == "TURGOV"
     text = "Putin met Erdogan. Macron later called him."
     assert code_phrase(text, "him", day=day) is None  # two before it: not guessed
 

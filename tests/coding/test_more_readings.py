@@ -27,6 +27,8 @@ pytestmark = pytest.mark.model
             "074",
         ),
         ("The US authorities shared evidence with their Chinese counterparts.", "064"),
+        ("The United Nations suspended aid deliveries to Gaza.", "162"),  # what is delivered
+        ("Kenya halted food convoys to Somalia.", "162"),
     ],
 )
 def test_reading(text, code):

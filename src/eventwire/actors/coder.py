@@ -559,6 +559,8 @@ def _clause_subject_spans(sentence: Sentence, token: Token) -> list[tuple[int, i
     while not found and verb.dep_ == "conj" and verb.head is not verb:
         verb = verb.head
         found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(s.lower_ in ("who", "that") for s in found):
+        found.append(verb.head)  # "the judge, who told her": the judge is the subject
     # each subject's phrase up to its head ("US President Donald Trump", not a clause after)
     return [(sentence.article_span(s.left_edge)[0], sentence.article_span(s)[1]) for s in found]
 

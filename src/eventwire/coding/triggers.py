@@ -88,7 +88,10 @@ def _pattern_holds(pattern: Pattern, token: Token) -> bool:
         return False
     for key, words in pattern.conditions.items():
         if key == "object":
-            ok = _matches(words, objects_of(token))
+            found = objects_of(token)
+            # "suspended aid deliveries", "halted food convoys": the modifier says what of
+            ok = _matches(words, found) or _matches(words, [c for o in found for c in o.children
+                                                           if c.dep_ == "compound"])  # fmt: skip
         elif key == "prep":
             ok = any(
                 c.dep_ == "prep" and c.lower_ in words and any(g.dep_ == "pobj" for g in c.children)
