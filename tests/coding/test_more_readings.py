@@ -53,6 +53,7 @@ def test_no_reading_without_its_words(text, code):
         ("Belgium and Malta established diplomatic ties on Friday.", "054", "BEL", "MLT"),
         ("Portugal restored diplomatic relations with Angola.", "050", "PRT", "AGO"),
         ("Brazil strengthened its ties with Argentina.", "050", "BRA", "ARG"),
+        ("India pledged support to the Palestinian Authority.", "030", "IND", "PSEGOV"),
         ("Chile and Peru agreed to deepen their partnership.", "030", "CHL", "PER"),
         ("Kenya plans to improve relations with Uganda.", "030", "KEN", "UGA"),  # intent
         ("Egypt is seeking to expand military cooperation with Jordan.", "031", "EGY", "JOR"),

@@ -10,6 +10,9 @@ from .triggers import objects_of, prep_objects
 TIME_ENTS = frozenset({"DATE", "TIME"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 PRONOUN_SKIP = frozenset({"there", "it", "this", "that", "what", "which", "who"})
+#: prepositions of an object that name the verb's target: whom the thing is given to or
+#: shared with ("pledged support to X", "cut ties with X"); "on", "at" give its topic
+PARTNER_PREPS = frozenset({"with", "to", "for", "between"})
 #: For noun triggers, "X of Y" names the actor for these roots and the target otherwise.
 OF_IS_SOURCE_ROOTS = frozenset({"04", "08", "15"})
 
@@ -103,8 +106,9 @@ def targets_of(
             for g in ([c] if c.pos_ != "ADP" else [x for x in c.children if x.dep_ == "pobj"])
         ]
     found += prep_objects(token, preps)
-    if not is_noun and "with" in preps:  # "cut ties with Iran", "signed a deal with Iran"
-        found += [g for obj in objects_of(token) for g in prep_objects(obj, ("with",))]
+    if not is_noun:  # "cut ties with Iran", "pledged support to the Palestinian Authority"
+        partners = tuple(p for p in preps if p in PARTNER_PREPS)  # not "policy on X"
+        found += [g for obj in objects_of(token) for g in prep_objects(obj, partners)]
     return [
         t
         for t in with_conjuncts(found)
