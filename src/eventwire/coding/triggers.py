@@ -83,15 +83,35 @@ def _matches(words: frozenset[str], tokens: list[Token]) -> bool:
     return False
 
 
-def _pattern_holds(pattern: Pattern, token: Token) -> bool:
+class _Objects:
+    """A trigger's objects and their compound modifiers, found once for all its patterns."""
+
+    __slots__ = ("token", "_heads", "_compounds")
+
+    def __init__(self, token: Token) -> None:
+        self.token = token
+        self._heads: list[Token] | None = None
+        self._compounds: list[Token] | None = None
+
+    def heads(self) -> list[Token]:
+        if self._heads is None:
+            self._heads = objects_of(self.token)
+        return self._heads
+
+    def compounds(self) -> list[Token]:
+        if self._compounds is None:
+            self._compounds = [c for o in self.heads() for c in o.children if c.dep_ == "compound"]
+        return self._compounds
+
+
+def _pattern_holds(pattern: Pattern, token: Token, objects: _Objects | None = None) -> bool:
     if pattern.needs and not sentence_has(pattern.needs, token):  # cheap test first
         return False
     for key, words in pattern.conditions.items():
         if key == "object":
-            found = objects_of(token)
+            objects = objects or _Objects(token)
             # "suspended aid deliveries", "halted food convoys": the modifier says what of
-            ok = _matches(words, found) or _matches(words, [c for o in found for c in o.children
-                                                           if c.dep_ == "compound"])  # fmt: skip
+            ok = _matches(words, objects.heads()) or _matches(words, objects.compounds())
         elif key == "prep":
             ok = any(
                 c.dep_ == "prep" and c.lower_ in words and any(g.dep_ == "pobj" for g in c.children)
@@ -120,8 +140,9 @@ def _pattern_holds(pattern: Pattern, token: Token) -> bool:
 
 def reading_for(trigger: Trigger, token: Token) -> Reading:
     """The first pattern that holds, else the trigger's default reading."""
+    objects = _Objects(token)
     for pattern in trigger.candidates(sentence_words(token)):
-        if _pattern_holds(pattern, token):
+        if _pattern_holds(pattern, token, objects):
             return pattern.reading
     return trigger.reading
 
