@@ -29,6 +29,7 @@ pytestmark = pytest.mark.model
         ("The US authorities shared evidence with their Chinese counterparts.", "064"),
         ("The United Nations suspended aid deliveries to Gaza.", "162"),  # what is delivered
         ("Kenya halted food convoys to Somalia.", "162"),
+        ("The European Union is mobilising funds for Colombia.", "071"),  # not troops: 154
     ],
 )
 def test_reading(text, code):
