@@ -3,8 +3,9 @@
 import pytest
 
 from eventwire.api import code_articles
+from eventwire.coding.prefilter import Parse
 from eventwire.model import Article
-from eventwire.nlp import dateline_end, prepare
+from eventwire.nlp import dateline_end, load_nlp, parse, prepare
 
 
 @pytest.mark.parametrize(
@@ -48,3 +49,24 @@ def test_two_processes_give_the_same_events_as_one():
     two = [(a.id, [e.to_dict() for e in ev]) for a, ev in code_articles(articles, n_process=2)]
     assert one == two
     assert sum(len(ev) for _, ev in one) > 40
+
+
+@pytest.mark.model
+def test_names_are_read_only_where_asked_and_the_parse_is_the_same():
+    texts = [
+        "Rebels attacked an army base near Gao on Monday.",
+        "Gondor vowed to help Barack Obama in Washington.",
+        "Police arrested 40 protesters in Khartoum.",
+        "The United Nations condemned the strike in Yemen.",
+        "Nothing happened here.",
+    ]
+    asked = [Parse.FULL, Parse.WITHOUT_NAMES, Parse.FULL, Parse.WITHOUT_NAMES, Parse.FULL]
+    docs = list(parse(zip(texts, asked, strict=True), batch_size=2))
+    for doc, whole, how in zip(docs, load_nlp().pipe(texts), asked, strict=True):
+        assert doc.text == whole.text
+        assert [(t.tag_, t.dep_, t.head.i, t.lemma_) for t in doc] == [
+            (t.tag_, t.dep_, t.head.i, t.lemma_) for t in whole
+        ]
+        names = [(e.text, e.label_) for e in whole.ents]
+        assert [(e.text, e.label_) for e in doc.ents] == (names if how == Parse.FULL else [])
+    assert docs[0].ents and not docs[1].ents

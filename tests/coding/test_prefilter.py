@@ -4,6 +4,7 @@ import pytest
 
 from eventwire.coding.lexicon import builtin_lexicon, parse_lexicon
 from eventwire.coding.prefilter import (
+    Parse,
     builtin_prefilter,
     may_be_verbs,
     prefilter_of,
@@ -88,14 +89,29 @@ def test_names_the_coder_knows_stand_in_for_capitalised_words(user):
         asked.append(d)
         return {2}
 
-    assert list(user.sentences(doc)) == [True, True, True]  # capitalised words
+    no, yes = Parse.NONE, Parse.WITHOUT_NAMES  # PETRARCH-style verbs alone send these
+    assert list(user.sentences(doc)) == [yes, yes, yes]  # capitalised words
     named = user.with_naming(naming)
-    assert list(named.sentences(doc)) == [False, False, True]
+    assert list(named.sentences(doc)) == [no, no, yes]
     assert asked == [doc]  # once for the document
     with_roles = prefilter_of(parse_lexicon(USER), role_phrases(["mayor"])).with_naming(naming)
-    assert list(with_roles.sentences(doc)) == [False, True, True]
+    assert list(with_roles.sentences(doc)) == [no, yes, yes]
     assert user.needs_actors and named.naming is naming
     assert not builtin_prefilter().needs_actors
+
+
+def test_sentences_sent_by_petrarch_style_verbs_alone_are_parsed_without_names(user):
+    """Their actors come from the dictionaries, never from the parser's names; a sentence the
+    ``named`` prefilter passes (with dictionaries, the built-in triggers') keeps them."""
+    assert user.passes("Gondor is what it is.") == Parse.WITHOUT_NAMES
+    ours = prefilter_of(parse_lexicon({"verbs": {"vow": "030"}}))  # no PETRARCH style
+    assert ours.passes("Gondor vowed to rebuild.") == Parse.FULL
+    text = "Gondor is what it is. Gondor is to kill the rebels. Rebels killed three."
+    doc = prepare(Article.from_text(text))
+    named = user.with_naming(lambda d: {0, 1, 2}, builtin_prefilter())
+    assert list(named.sentences(doc)) == [Parse.WITHOUT_NAMES, Parse.FULL, Parse.NONE]
+    tolls = named | frozenset({"toll"})  # more forms reach the named sentences too
+    assert tolls.named is not None and tolls.named.passes("The toll rose.")
 
 
 def test_dictionary_verb_passes_only_where_its_form_may_be_a_verb():

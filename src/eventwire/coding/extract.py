@@ -66,13 +66,14 @@ class Extractor:
     def prefilter(self) -> Prefilter:
         """Which sentences may hold an event of this stage, told from their words (worked out
         once): the triggers' forms, the role phrases of the actor dictionaries, and, when a
-        PETRARCH-style verb needs an actor, the coder's word on which sentences name one."""
+        PETRARCH-style verb needs an actor, the coder's word on which sentences name one;
+        those sent by such verbs alone are parsed without names (see ``Parse``)."""
         if self._prefilter is None:
-            from .prefilter import prefilter_of, role_phrases
+            from .prefilter import builtin_prefilter, prefilter_of, role_phrases
 
             found = prefilter_of(self.lexicon, role_phrases(self.actors.dictionary.agents.entries))
             if found.needs_actors:
-                found = found.with_naming(self.actors.naming_sentences)
+                found = found.with_naming(self.actors.naming_sentences, builtin_prefilter())
             self._prefilter = found
         return self._prefilter
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from enum import IntEnum
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -60,6 +61,16 @@ _SPELLINGS = (("or", "our"), ("ize", "ise"), ("yze", "yse"), ("er", "re"), ("ens
 #: statement codes: "said", "announced", "commented"
 STATEMENT_CODES = frozenset({None, "010"})
 STATEMENT_KINDS = frozenset({None, "light", "speech"})
+
+
+class Parse(IntEnum):
+    """How a sentence is parsed: not at all; without the named-entity recogniser (half the
+    parser's time), when only PETRARCH-style verbs send it (they find their actors in the
+    dictionaries, never in the parser's names); or fully."""
+
+    NONE = 0
+    WITHOUT_NAMES = 1
+    FULL = 2
 
 
 class Need(NamedTuple):
@@ -117,16 +128,20 @@ class Prefilter:
     do so on their guards' terms; ``actor_words``: role phrases that name an actor, by their
     last word, each with its other words (see ``role_phrases``); ``naming``: the indices of
     the sentences of a document in which the actor coder may find a name (None: a
-    capitalised word may be one)."""
+    capitalised word may be one); ``named``: the sentences parsed fully even when only
+    PETRARCH-style verbs send them (with dictionaries, the built-in triggers' sentences:
+    the places of an article are found with the help of their names, as without the
+    dictionaries)."""
 
     forms: frozenset[str]
     guarded: Mapping[str, tuple[Guard, ...]] = field(default_factory=dict)
     actor_words: Mapping[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     naming: Callable[[Document], Collection[int]] | None = None
+    named: Prefilter | None = None
 
-    def sentences(self, doc: Document) -> Iterable[bool]:
-        """Whether each sentence of ``doc`` passes (the names of the document sought only
-        when a sentence's words leave it to them)."""
+    def sentences(self, doc: Document) -> Iterable[Parse]:
+        """How each sentence of ``doc`` is parsed (the names of the document sought only when
+        a sentence's words leave it to them); one that ``named`` passes is parsed fully."""
         named: Collection[int] | None = None
 
         def names(index: int) -> bool:
@@ -137,19 +152,26 @@ class Prefilter:
             return index in named
 
         for s in doc.sentences:
-            yield self.passes(s.text, named=partial(names, s.index) if self.naming else None)
+            how = self.passes(s.text, named=partial(names, s.index) if self.naming else None)
+            if how == Parse.WITHOUT_NAMES and self.named is not None and self.named.passes(s.text):
+                how = Parse.FULL
+            yield how
 
-    def passes(self, sentence: str, *, named: Callable[[], bool] | None = None) -> bool:
-        """Whether ``sentence`` may hold an event; ``named``: whether it names an actor the
-        coder knows (default: whether it holds a capitalised word)."""
+    def passes(self, sentence: str, *, named: Callable[[], bool] | None = None) -> Parse:
+        """Whether ``sentence`` may hold an event, and how it is parsed (see ``Parse``);
+        ``named``: whether it names an actor the coder knows (default: whether it holds a
+        capitalised word)."""
         words = sentence_words(sentence)
         if not self.forms.isdisjoint(words):
-            return True
+            return Parse.FULL
+        found = Parse.NONE
         actor: bool | None = None  # whether the sentence names an actor, found out once
         places: dict[str, tuple[int, int]] | None = None  # word -> first, last place
         verbs: set[str] | None = None  # words that may be verbs
         for w in words:
             for guard in self.guarded.get(w, ()):
+                if guard.actor and (found or actor is False):
+                    continue
                 if guard.words is not None:
                     if guard.words.isdisjoint(words):
                         continue
@@ -164,12 +186,12 @@ class Prefilter:
                     if w not in verbs:
                         continue
                 if not guard.actor:
-                    return True
+                    return Parse.FULL
                 if actor is None:
                     actor = self.names_actor(sentence, words, named)
                 if actor:
-                    return True
-        return False
+                    found = Parse.WITHOUT_NAMES
+        return found
 
     def names_actor(
         self, sentence: str, words: set[str], named: Callable[[], bool] | None = None
@@ -186,11 +208,15 @@ class Prefilter:
 
     def __or__(self, forms: frozenset[str]) -> Prefilter:
         """This prefilter with more forms that send a sentence alone."""
-        return replace(self, forms=self.forms | forms)
+        named = self.named | forms if self.named is not None else None
+        return replace(self, forms=self.forms | forms, named=named)
 
-    def with_naming(self, naming: Callable[[Document], Collection[int]]) -> Prefilter:
-        """This prefilter telling names by ``naming`` (see the class)."""
-        return replace(self, naming=naming)
+    def with_naming(
+        self, naming: Callable[[Document], Collection[int]], named: Prefilter | None = None
+    ) -> Prefilter:
+        """This prefilter telling names by ``naming``, and parsing fully what ``named`` passes
+        (see the class)."""
+        return replace(self, naming=naming, named=named)
 
     @property
     def needs_actors(self) -> bool:
