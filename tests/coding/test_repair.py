@@ -246,3 +246,26 @@ def test_an_ing_clause_after_a_place_or_with_an_object_stays(noun, child):
     doc = parsed(words, heads, deps, pos, tags=tags)
     repair_parse(doc)
     assert doc[6].dep_ == "advcl" and doc[6].pos_ == "VERB"
+
+
+def _returned(to_head, to_pos):
+    # "Gondor returned a sculpture of the king to Rohan": the parser hangs "to Rohan" on
+    # ``to_head`` (the object "sculpture", its "king", or a verb inside the object)
+    words = ["Gondor", "returned", "a", "sculpture", "of", "the", "king", "to", "Rohan"]
+    heads = [1, 1, 3, 1, 3, 6, 4, to_head, 7]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "prep", "pobj"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN"]
+    if to_pos:
+        pos[to_head] = to_pos
+    return parsed(words, heads, deps, pos, lemmas=[w.lower() for w in words[:1]] + [
+        "return", "a", "sculpture", "of", "the", "king", "to", "Rohan"])  # fmt: skip
+
+
+def test_the_recipient_of_handing_over_hung_inside_the_object_is_the_verb_s():
+    doc = repair_parse(_returned(6, None))
+    assert doc[7].head.i == 1 and doc[7].dep_ == "prep"
+
+
+def test_a_to_phrase_of_a_verb_inside_the_object_stays():
+    doc = repair_parse(_returned(6, "VERB"))  # "skulls that date back to ..."
+    assert doc[7].head.i == 6

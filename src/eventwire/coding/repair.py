@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 NOUNS = frozenset({"NOUN", "PROPN"})
+#: words a noun phrase's modifiers hang on ("Peter the Great")
+NOUN_HEADS = NOUNS | {"ADJ", "PRON"}
 FINITE = frozenset({"VBP", "VBZ", "VBD"})
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "expl")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -26,6 +28,11 @@ PLACE_NOUNS = frozenset(
     """square street road avenue hospital house home camp city town village capital area
     region district province prison jail office building mosque church school market court
     border crossing checkpoint station airport port compound parliament embassy""".split()
+)
+#: verbs of handing over, whose recipient is a "to" phrase after their object
+HANDING_VERBS = frozenset(
+    """return hand send deliver give transfer extradite deport repatriate donate ship sell
+    supply provide lend release turn""".split()
 )
 #: roles a name takes in a clause, which a weekday after it is read as holding
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"})
@@ -43,6 +50,7 @@ def repair_parse(doc: Doc) -> Doc:
         _of_phrase_on_first_conjunct,
         _weekday_read_as_head_of_name,
         _main_verb_read_as_modifier,
+        _recipient_read_inside_object,
     ):
         for token in tokens:
             repair(token)
@@ -262,3 +270,27 @@ def _main_verb_read_as_modifier(verb: Token) -> None:
     verb.dep_ = "ROOT"
     noun.head = verb
     noun.dep_ = "nsubj"
+
+
+def _recipient_read_inside_object(verb: Token) -> None:
+    """The recipient of a verb of handing over ("returned a sculpture of the emperor to the
+    ambassador", "returned a pendant with the image of Peter the Great to the Russian
+    authorities"): the parser hangs the "to" phrase after the object on a noun inside it.
+    The first such phrase on a noun (not on a verb inside the object: "skulls that date back
+    to ...") is the verb's, unless the verb has one already."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in HANDING_VERBS:
+        return
+    if any(c.text.lower() == "to" and c.dep_ in ("prep", "dative") for c in verb.children):
+        return
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return
+    for prep in obj.subtree:
+        if prep.i <= obj.i or prep.text.lower() != "to" or prep.dep_ != "prep":
+            continue
+        if prep.head.pos_ not in NOUN_HEADS:
+            continue
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if objects and objects[0].pos_ in NOUNS and not objects[0].like_num:
+            prep.head = verb
+        return

@@ -15,6 +15,12 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "obj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 AUXILIARIES = frozenset({"be", "have", "do", "get", "go", "will", "can", "may", "must"})
+#: measures and containers, whose "of" phrase says what a pattern's object is ("tons of food")
+MEASURES = frozenset(
+    """ton tonne kilogram kilo pound litre liter gallon barrel bag sack box crate carton
+    truckload shipload planeload shipment consignment load batch cargo package parcel dose
+    quantity amount stock stockpile""".split()
+)
 #: "a mediation effort", "the peace process": the modifier names the event
 EFFORT_NOUNS = frozenset(
     {
@@ -84,24 +90,30 @@ def _matches(words: frozenset[str], tokens: list[Token]) -> bool:
 
 
 class _Objects:
-    """A trigger's objects and their compound modifiers, found once for all its patterns."""
+    """A trigger's objects and the words that say what they are of, found once for all its
+    patterns: their compound modifiers ("aid deliveries") and, after a measure or a container,
+    their "of" phrase ("tons of food", "a shipment of weapons")."""
 
-    __slots__ = ("token", "_heads", "_compounds")
+    __slots__ = ("token", "_heads", "_modifiers")
 
     def __init__(self, token: Token) -> None:
         self.token = token
         self._heads: list[Token] | None = None
-        self._compounds: list[Token] | None = None
+        self._modifiers: list[Token] | None = None
 
     def heads(self) -> list[Token]:
         if self._heads is None:
             self._heads = objects_of(self.token)
         return self._heads
 
-    def compounds(self) -> list[Token]:
-        if self._compounds is None:
-            self._compounds = [c for o in self.heads() for c in o.children if c.dep_ == "compound"]
-        return self._compounds
+    def modifiers(self) -> list[Token]:
+        if self._modifiers is None:
+            heads = self.heads()
+            self._modifiers = [c for o in heads for c in o.children if c.dep_ == "compound"]
+            self._modifiers += [
+                g for o in heads if o.lemma_.lower() in MEASURES for g in prep_objects(o, ("of",))
+            ]
+        return self._modifiers
 
 
 def _pattern_holds(pattern: Pattern, token: Token, objects: _Objects | None = None) -> bool:
@@ -110,8 +122,8 @@ def _pattern_holds(pattern: Pattern, token: Token, objects: _Objects | None = No
     for key, words in pattern.conditions.items():
         if key == "object":
             objects = objects or _Objects(token)
-            # "suspended aid deliveries", "halted food convoys": the modifier says what of
-            ok = _matches(words, objects.heads()) or _matches(words, objects.compounds())
+            # "suspended aid deliveries", "delivered tons of food": the modifier says what of
+            ok = _matches(words, objects.heads()) or _matches(words, objects.modifiers())
         elif key == "prep":
             ok = any(
                 c.dep_ == "prep" and c.lower_ in words and any(g.dep_ == "pobj" for g in c.children)
@@ -132,10 +144,20 @@ def _pattern_holds(pattern: Pattern, token: Token, objects: _Objects | None = No
         elif key == "child":
             ok = _matches(words, list(token.children))
         else:  # "subtree"
-            ok = _matches(words, [t for t in token.subtree if t.i != token.i])
+            ok = _matches(words, [t for t in token.subtree if t.i != token.i]) or _matches(
+                words, _trailing_phrases(token)
+            )
         if not ok:
             return False
     return all(c.holds(token) for c in pattern.extra)
+
+
+def _trailing_phrases(token: Token) -> list[Token]:
+    """The phrases after an object noun that the parser hangs on its verb ("announced the
+    deployment of troops to Liberia on a peacekeeping mission")."""
+    if token.dep_ != "dobj" or token.pos_ != "NOUN":
+        return []
+    return [t for c in token.head.children if c.i > token.i and c.dep_ == "prep" for t in c.subtree]
 
 
 def reading_for(trigger: Trigger, token: Token) -> Reading:
