@@ -31,6 +31,8 @@ pytestmark = pytest.mark.model
         ("Kenya halted food convoys to Somalia.", "162"),
         ("The European Union is mobilising funds for Colombia.", "071"),  # not troops: 154
         ("Germany delivered tons of food to Sudan.", "073"),  # what the tons are of
+        ("Gondor has expelled some of the peacekeepers.", "1661"),
+        ("Kenya sent experts to Somalia to investigate the crash.", "090"),  # not a deployment
         ("Kenya announced the deployment of police to Haiti on a peacekeeping mission.", "074"),
         ("Ghana's soldiers arrived in Lebanon to join the peacekeeping force.", "074"),
     ],

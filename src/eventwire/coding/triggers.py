@@ -15,11 +15,13 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "obj"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 AUXILIARIES = frozenset({"be", "have", "do", "get", "go", "will", "can", "may", "must"})
-#: measures and containers, whose "of" phrase says what a pattern's object is ("tons of food")
+#: measures, containers and quantities, whose "of" phrase says what a pattern's object is
+#: ("tons of food", "some of the peacekeepers")
 MEASURES = frozenset(
     """ton tonne kilogram kilo pound litre liter gallon barrel bag sack box crate carton
     truckload shipload planeload shipment consignment load batch cargo package parcel dose
-    quantity amount stock stockpile""".split()
+    quantity amount stock stockpile some many most several dozen hundred thousand number
+    group part half""".split()
 )
 #: "a mediation effort", "the peace process": the modifier names the event
 EFFORT_NOUNS = frozenset(
