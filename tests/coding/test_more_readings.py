@@ -33,6 +33,9 @@ pytestmark = pytest.mark.model
         ("Germany delivered tons of food to Sudan.", "073"),  # what the tons are of
         ("Gondor has expelled some of the peacekeepers.", "1661"),
         ("Kenya sent experts to Somalia to investigate the crash.", "090"),  # not a deployment
+        ("China called on the United States to lift sanctions against Iran.", "0254"),  # not 113
+        ("The prime minister attended a ceremony marking the end of the war.", "017"),
+        ("The president laid a wreath at the memorial.", "017"),
         ("Kenya announced the deployment of police to Haiti on a peacekeeping mission.", "074"),
         ("Ghana's soldiers arrived in Lebanon to join the peacekeeping force.", "074"),
     ],
