@@ -247,3 +247,24 @@ def test_a_reaction_to_a_thing_that_is_no_act_has_no_such_target():
     )
     events = eventwire.code_text(text)
     assert not any(a.text == "Israeli" for e in events for a in e.target_actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        ("Turkey was critical of Iraq.", "111", "TUR", "IRQ"),  # the copula's subject
+        ("Turkish police are concerned about the protests.", "012", "TURCOP", None),
+        # "responsible for": the subject did it (no claim of responsibility, 015)
+        ("Syrian rebels were responsible for the bombing of the market.", "183", "SYRREB", None),
+    ],
+)
+def test_predicate_adjectives_take_the_subject_of_their_copula(text, code, source, target):
+    found = [
+        (e.cameo_code, [a.code for a in e.source_actors], [a.code for a in e.target_actors])
+        for e in eventwire.code_text(text)
+    ]
+    assert (code, [source], [target] if target else []) in found, found
+
+
+def test_being_responsible_for_no_event_is_no_event():
+    assert eventwire.code_text("The ministry is responsible for security.") == []

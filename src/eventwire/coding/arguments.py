@@ -44,8 +44,10 @@ def verb_subjects(token: Token) -> list[Token]:
             else:
                 out.append(s)
         return out
-    # inherit along xcomp / conj / participial adjuncts: "X vowed to attack", "X attacked, killing"
     head = token.head
+    if token.dep_ == "acomp" and head.i != token.i:  # "X was critical of Y": the copula's
+        return verb_subjects(head)
+    # inherit along xcomp / conj / participial adjuncts: "X vowed to attack", "X attacked, killing"
     if head.i != token.i and token.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
         if token.dep_ == "advcl" and not (token.tag_ == "VBG"):
             return []

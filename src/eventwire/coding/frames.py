@@ -19,7 +19,7 @@ from .syntax import is_toll_clause
 from .triggers import TriggerMatch, find_triggers, objects_of, prep_objects
 
 EMBEDDING_KINDS = frozenset(
-    {"speech", "threat", "demand", "appeal", "intent", "reject", "deny", "comment"}
+    {"speech", "threat", "demand", "appeal", "intent", "reject", "deny", "comment", "agent"}
 )
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "nsubjpass", "acl"})
 #: auxiliaries of an obligation a speaker lays on another ("Y must halt"): a demand
@@ -597,6 +597,10 @@ def _embed(frames: list[Frame]) -> None:
             for f in inner:
                 f.modality.negated = True
                 f.speaker = f.speaker or speaker
+        elif outer.kind == "agent":  # "X was responsible for the killings": X's acts
+            for f in inner:
+                f.sources = f.sources or list(outer.sources)
+            outer.dropped = True
         elif outer.kind == "comment":
             # "claimed responsibility for the attack": the claimant is the attack's source;
             # "concern about the talks": the topic is dropped

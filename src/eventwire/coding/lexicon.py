@@ -21,7 +21,18 @@ if TYPE_CHECKING:
     from ..dictionaries.conditions import Condition, Roles
 
 KINDS = frozenset(
-    {"speech", "threat", "demand", "appeal", "intent", "reject", "deny", "comment", "light"}
+    {
+        "speech",
+        "threat",
+        "demand",
+        "appeal",
+        "intent",
+        "reject",
+        "deny",
+        "comment",
+        "light",
+        "agent",
+    }
 )
 READING_KEYS = frozenset({"code", "mode", "context", "targets", "instrument", "kind", "reverse"})
 #: Keys of user dictionaries in the PETRARCH style (see eventwire.dictionaries.conditions).
