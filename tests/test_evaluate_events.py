@@ -119,8 +119,8 @@ def test_broken_gold_line_names_the_line(tmp_path):
 # --- gates on the public dev sets (floors at what we reach; raise them as we improve) ----------
 
 GATES = [
-    ("conflibert_cameo_class.jsonl", "test", {"accuracy": 0.78}),
-    ("conflibert_cameo_ner.jsonl", "test", {"source_f1": 0.76, "target_f1": 0.63}),
+    ("conflibert_cameo_class.jsonl", "test", {"accuracy": 0.79}),
+    ("conflibert_cameo_ner.jsonl", "test", {"source_f1": 0.775, "target_f1": 0.63}),
     (
         "up_petr2_gsr_validation.jsonl",
         None,
