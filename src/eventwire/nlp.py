@@ -178,7 +178,8 @@ def parse(
     texts: Iterable[tuple[str, Parse]], *, n_process: int = 1, batch_size: int = BATCH
 ) -> Iterator[Doc]:
     """Parse texts in order, each as it asks: the named-entity recogniser (half the time of the
-    whole pipeline) runs only on those parsed ``Parse.FULL``, a batch at a time."""
+    whole pipeline) runs only on those parsed ``Parse.FULL``, a batch at a time, in this
+    process (with ``n_process`` > 1 the rest of the pipeline runs in spaCy's workers)."""
 
     nlp = load_nlp()
     names = nlp.get_pipe(NER)

@@ -93,8 +93,9 @@ def _matches(words: frozenset[str], tokens: list[Token]) -> bool:
 
 class _Objects:
     """A trigger's objects and the words that say what they are of, found once for all its
-    patterns: their compound modifiers ("aid deliveries") and, after a measure or a container,
-    their "of" phrase ("tons of food", "a shipment of weapons")."""
+    patterns: their compound modifiers ("aid deliveries") and, after a measure, a container or
+    a quantity, their "of" phrase ("tons of food", "a shipment of weapons", "some of the
+    peacekeepers")."""
 
     __slots__ = ("token", "_heads", "_modifiers")
 
