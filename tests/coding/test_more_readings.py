@@ -230,6 +230,7 @@ def test_the_source_of_an_event_noun(text, source):
         ("The Kenyan government rejected the Somali and Ethiopian demands.", {"SOM", "ETH"}),
         ("Egypt welcomed the visit by the Sudanese foreign minister.", {"SDNGOV"}),
         ("France condemned the attack by Hamas.", {"PSEREBHMS"}),
+        ("Chile rejected the draft resolution proposed by the United Nations.", {"IGOUNO"}),
     ],
 )
 def test_a_reaction_to_an_act_targets_its_agent(text, targets):

@@ -21,6 +21,7 @@ from .frames import (
 from .hazards import mentions_hazard, names_hazard
 from .lexicon import Lexicon, builtin_lexicon
 from .repair import repair_parse
+from .triggers import prep_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -191,13 +192,14 @@ class Extractor:
     def _agents_of_acts(self, objects: list[Token]) -> list[Token]:
         """Who did or asked what a reaction is to, when its object, an act, names no actor:
         the act's agent ("rejected a request by Erdogan", "the Iraqi and Turkish demands",
-        "welcomed the visit by the Sudanese minister", "rejected the JIA demand")."""
+        "welcomed the visit by the Sudanese minister", "rejected the JIA demand", "the draft
+        resolution proposed by the Security Council")."""
         return [
             agent
             for t in objects
             if t.pos_ == "NOUN"
             and (t.lemma_.lower() in ACT_NOUNS or t.lemma_.lower() in self.lexicon.nouns)
-            for agent in noun_subjects(t, None)
+            for agent in noun_subjects(t, None) or _by_agents(t)
         ]
 
     def _event(
@@ -254,8 +256,19 @@ REACTION_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 ACT_NOUNS = frozenset(
     """request decision proposal plan move policy effort remark comment call measure step
     initiative bid order ruling resolution claim position stance announcement refusal
-    criticism accusation warning threat""".split()
+    criticism accusation warning threat reform provision law legislation bill draft
+    invitation offer appeal""".split()
 )
+
+
+def _by_agents(noun: Token) -> list[Token]:
+    """The "by" agents of the participles after a noun ("a resolution proposed by X")."""
+    return [
+        agent
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN"
+        for agent in prep_objects(c, ("by",))
+    ]
 
 
 def _then(
