@@ -82,6 +82,7 @@ def test_no_reading_without_its_words(text, code):
         ("Sweden announced 30 million dollars in aid to Yemen.", "071", "SWE", "YEM"),
         ("Russia supplied weapons to Armenia.", "072", "RUS", "ARM"),
         ("Russia sent a shipment of weapons to Syria.", "072", "RUS", "SYR"),
+        ("Iran wants the United States to lift sanctions.", "0254", "IRN", "USA"),  # asked
         # the parser hangs "to Algeria" on a noun inside the object
         (
             "The United States returned a sculpture of the emperor's head to Algeria.",

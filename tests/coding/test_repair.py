@@ -269,3 +269,18 @@ def test_the_recipient_of_handing_over_hung_inside_the_object_is_the_verb_s():
 def test_a_to_phrase_of_a_verb_inside_the_object_stays():
     doc = repair_parse(_returned(6, "VERB"))  # "skulls that date back to ..."
     assert doc[7].head.i == 6
+
+
+def test_the_one_wanted_to_act_is_the_object_not_the_infinitive_s_subject():
+    # "Gondor wants Rohan to attack Mordor": parsed with "Rohan" the subject of "attack"
+    words = ["Gondor", "wants", "Rohan", "to", "attack", "Mordor"]
+    doc = parsed(
+        words,
+        [1, 1, 4, 4, 1, 4],
+        ["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj"],
+        ["PROPN", "VERB", "PROPN", "PART", "VERB", "PROPN"],
+        lemmas=["Gondor", "want", "Rohan", "to", "attack", "Mordor"],
+    )
+    repair_parse(doc)
+    assert doc[2].head.i == 1 and doc[2].dep_ == "dobj"
+    assert doc[4].dep_ == "xcomp" and doc[5].head.i == 4

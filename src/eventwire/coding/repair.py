@@ -34,6 +34,8 @@ HANDING_VERBS = frozenset(
     """return hand send deliver give transfer extradite deport repatriate donate ship sell
     supply provide lend release turn""".split()
 )
+#: verbs that take an object and an infinitive of what it is to do ("wants X to leave")
+ASKING_VERBS = frozenset("want wish need ask urge request press pressure push encourage".split())
 #: roles a name takes in a clause, which a weekday after it is read as holding
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj"})
 
@@ -51,6 +53,7 @@ def repair_parse(doc: Doc) -> Doc:
         _weekday_read_as_head_of_name,
         _main_verb_read_as_modifier,
         _recipient_read_inside_object,
+        _object_read_as_subject_of_infinitive,
     ):
         for token in tokens:
             repair(token)
@@ -293,4 +296,24 @@ def _recipient_read_inside_object(verb: Token) -> None:
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         if objects and objects[0].pos_ in NOUNS and not objects[0].like_num:
             prep.head = verb
+        return
+
+
+def _object_read_as_subject_of_infinitive(verb: Token) -> None:
+    """The one asked or wanted to act ("Obama wants Putin to attack X", "wished Egypt to
+    reopen"): the parser makes it the subject of the infinitive, a clause of its own. It is
+    the verb's object, the infinitive its complement, as after "urged" and "asked"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ASKING_VERBS:
+        return
+    if any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i:
+            continue
+        if not any(c.dep_ == "aux" and c.text.lower() == "to" for c in clause.children):
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
+        if subjects:
+            subjects[0].head, subjects[0].dep_ = verb, "dobj"
+            clause.dep_ = "xcomp"
         return
