@@ -119,15 +119,15 @@ def test_broken_gold_line_names_the_line(tmp_path):
 # --- gates on the public dev sets (floors at what we reach; raise them as we improve) ----------
 
 GATES = [
-    ("conflibert_cameo_class.jsonl", "test", {"accuracy": 0.79}),
-    ("conflibert_cameo_ner.jsonl", "test", {"source_f1": 0.775, "target_f1": 0.63}),
+    ("conflibert_cameo_class.jsonl", "test", {"accuracy": 0.80}),
+    ("conflibert_cameo_ner.jsonl", "test", {"source_f1": 0.775, "target_f1": 0.645}),
     (
         "up_petr2_gsr_validation.jsonl",
         None,
         {
             "source_country_accuracy": 0.82,
-            "target_country_accuracy": 0.65,
-            "main_root_accuracy": 0.66,
+            "target_country_accuracy": 0.66,
+            "main_root_accuracy": 0.675,
         },
     ),
     ("case2021_dev.jsonl", None, {"accuracy": 0.84}),

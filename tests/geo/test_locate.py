@@ -136,3 +136,17 @@ def test_a_place_struck_is_the_target_as_its_country(text, targets):
 
     (event,) = eventwire.code_text(text)
     assert [a.code for a in event.target_actors] == targets
+
+
+def test_civilians_of_no_country_are_those_of_the_place_of_the_event():
+    """Killed "in shelling in Gaza": Palestinian civilians; with no place, of no country."""
+    import eventwire
+
+    [event] = [
+        e
+        for e in eventwire.code_text("Four children were killed in Israeli shelling in Gaza.")
+        if e.cameo_code.startswith("19")
+    ][:1]
+    assert [a.code for a in event.target_actors] == ["PSECVL"]
+    plain = eventwire.code_text("Four children were killed in shelling.")
+    assert all(a.country is None for e in plain for a in e.target_actors)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Event
@@ -76,13 +77,16 @@ class Locator:
         eligible = [p for p in places if _is_event_place(text, p)]
         focus = self._focus(eligible)
         for event in doc.events:
-            place = self._attached(doc, event, eligible) or self._in_sentence(doc, event, eligible)
+            attached = self._attached(doc, event, eligible)
+            place = attached or self._in_sentence(doc, event, eligible)
             location = place.to_location() if place is not None else None
             if location is None and focus is not None:
                 location = focus.to_location()
                 if location is not None:  # the focus was not named in this event's sentence
                     location.start = location.end = None
             event.location = location
+            if attached is not None and location is not None and location.country:
+                _local_civilians(event, location.country)
             if not event.target_actors:
                 event.target_actors = self._place_target(doc, event, eligible)
         return doc
@@ -270,3 +274,17 @@ def _is_event_place(text: str, place: Place) -> bool:
         return False
     before = text[max(0, place.start - 80) : place.start]
     return not _SAID_BEFORE.search(before)
+
+
+def _local_civilians(event: Event, country: str) -> None:
+    """Civilians of no stated country in an event placed by a phrase of its own (its
+    trigger's, subject's or object's) are that place's ("four children were killed in
+    Israeli shelling in Gaza": PSECVL), as ICEWS and the CAMEO coders attribute them."""
+    for role in ("source_actors", "target_actors"):
+        actors = getattr(event, role)
+        if any(a.code == "CVL" and a.country is None for a in actors):
+            setattr(event, role, [
+                replace(a, code=country + "CVL", country=country)
+                if a.code == "CVL" and a.country is None else a
+                for a in actors
+            ])  # fmt: skip
