@@ -126,7 +126,7 @@ GATES = [
         None,
         {
             "source_country_accuracy": 0.82,
-            "target_country_accuracy": 0.66,
+            "target_country_accuracy": 0.69,
             "main_root_accuracy": 0.675,
         },
     ),
