@@ -31,6 +31,7 @@ pytestmark = pytest.mark.model
         ("Kenya halted food convoys to Somalia.", "162"),
         ("The European Union is mobilising funds for Colombia.", "071"),  # not troops: 154
         ("Germany delivered tons of food to Sudan.", "073"),  # what the tons are of
+        ("Britain recognized Kosovo in 2008.", "054"),
         ("Gondor has expelled some of the peacekeepers.", "1661"),
         ("Kenya sent experts to Somalia to investigate the crash.", "090"),  # not a deployment
         ("China called on the United States to lift sanctions against Iran.", "0254"),  # not 113
@@ -51,6 +52,12 @@ def test_reading(text, code):
         ("The president called the minister on Monday.", "087"),
         ("Japan sent a team of negotiators to Seoul.", "073"),  # no aid: a delegation
         ("British troops arrived in Mali.", "074"),  # no peacekeeping said
+        ("A police official who asked not to be named told reporters.", "020"),
+        ("The man pleaded not guilty to murder.", "020"),  # in court, no appeal
+        ("Britain recognizes that the flu is a global pandemic.", "054"),
+        ("I hope they have facts that they can demonstrate.", "141"),  # show, not protest
+        ("The company is fighting AIDS in Africa.", "193"),
+        ("The police ran an operation to target the rise in youth crime.", "190"),
     ],
 )
 def test_no_reading_without_its_words(text, code):
@@ -256,6 +263,13 @@ def test_a_reaction_to_a_thing_that_is_no_act_has_no_such_target():
     [
         ("Turkey was critical of Iraq.", "111", "TUR", "IRQ"),  # the copula's subject
         ("Turkish police are concerned about the protests.", "012", "TURCOP", None),
+        # a purpose infinitive shares its clause's subject
+        (
+            "Egyptian protesters gathered outside the embassy to denounce Israel.",
+            "111",
+            "EGYOPP",
+            "ISR",
+        ),
         # "responsible for": the subject did it (no claim of responsibility, 015)
         ("Syrian rebels were responsible for the bombing of the market.", "183", "SYRREB", None),
     ],

@@ -49,7 +49,8 @@ def verb_subjects(token: Token) -> list[Token]:
         return verb_subjects(head)
     # inherit along xcomp / conj / participial adjuncts: "X vowed to attack", "X attacked, killing"
     if head.i != token.i and token.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
-        if token.dep_ == "advcl" and not (token.tag_ == "VBG"):
+        # "X attacked, killing", "X gathered to protest": a participle or a purpose
+        if token.dep_ == "advcl" and token.tag_ != "VBG" and not _infinitive(token):
             return []
         if head.pos_ in ("VERB", "AUX"):
             if token.dep_ == "xcomp" and _is_passive(head):
@@ -116,3 +117,8 @@ def targets_of(
         for t in with_conjuncts(found)
         if (t.lower_ not in PRONOUN_SKIP or t.pos_ != "PRON") and t.ent_type_ not in TIME_ENTS
     ]
+
+
+def _infinitive(token: Token) -> bool:
+    """Whether a verb is a "to" infinitive ("gathered to protest")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
