@@ -120,12 +120,12 @@ def test_broken_gold_line_names_the_line(tmp_path):
 
 GATES = [
     ("conflibert_cameo_class.jsonl", "test", {"accuracy": 0.80}),
-    ("conflibert_cameo_ner.jsonl", "test", {"source_f1": 0.775, "target_f1": 0.645}),
+    ("conflibert_cameo_ner.jsonl", "test", {"source_f1": 0.78, "target_f1": 0.645}),
     (
         "up_petr2_gsr_validation.jsonl",
         None,
         {
-            "source_country_accuracy": 0.82,
+            "source_country_accuracy": 0.835,
             "target_country_accuracy": 0.69,
             "main_root_accuracy": 0.675,
         },
