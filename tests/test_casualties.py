@@ -274,6 +274,9 @@ def test_counts_that_are_no_count_or_a_range(nlp, text, trigger, best, high):
         ("The blast killed four people and wounded around 25, medics said.", "blast", 4, 25),
         ("Police and smugglers traded fire near Ruma on Friday night, leaving one officer dead "
          "and three others wounded.", "fire", 1, 3),
+        # animals are no casualties
+        ("Rebels attacked the village and killed 10 cows and two farmers.", "attacked", 2, None),
+        ("Gunmen attacked a farm near Gao, killing 300 chickens.", "attacked", None, None),
     ],
 )  # fmt: skip
 def test_collective_and_approximate_counts(nlp, text, trigger, killed, injured):

@@ -58,6 +58,11 @@ def test_reading(text, code):
         ("I hope they have facts that they can demonstrate.", "141"),  # show, not protest
         ("The company is fighting AIDS in Africa.", "193"),
         ("The police ran an operation to target the rise in youth crime.", "190"),
+        ("Officials ordered farmers to kill 10,000 birds to contain the outbreak.", "190"),
+        ("Forecasters warned of more wild weather for the coast.", "130"),
+        ("A media release on the website says the shop has closed.", "0841"),
+        ("Drug abuse claimed the lives of 2,000 people in 2015.", "010"),
+        ("Energy use is mainly determined by the smelting process.", "030"),
     ],
 )
 def test_no_reading_without_its_words(text, code):

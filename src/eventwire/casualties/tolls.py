@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .numbers import Quantity, parse_quantity
-from .victims import victim_class
+from .victims import are_animals, victim_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -290,10 +290,13 @@ def _pieces(victims: Token) -> list[Token]:
 
 
 def _phrase_parts(victims: Token) -> list[tuple[Quantity, str | None, Token]]:
-    """Count and victim class of each conjoined phrase: "13 soldiers and a civilian"."""
+    """Count and victim class of each conjoined phrase of people: "13 soldiers and a
+    civilian"."""
     doc = victims.doc
     parts: list[tuple[Quantity, str | None, Token]] = []
     for piece in _pieces(victims):
+        if are_animals(_piece_words(piece)):
+            continue  # "killed 10 cows and two farmers": two
         if piece.lemma_.lower() in _COLLECTIVE | _NOT_COUNTS and (size := _of_count(piece)):
             parts.append((size, victim_class(_piece_words(piece)), piece))
             continue  # "a family of five", "a group of 12 soldiers"

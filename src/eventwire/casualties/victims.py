@@ -24,6 +24,18 @@ CIVILIAN = frozenset(
     traveller traveler""".split()
 )
 
+#: victims that are no people ("seven million animals were slaughtered", "killed 10,000 birds")
+ANIMALS = frozenset(
+    """animal hog pig swine chicken poultry bird flock duck goose cattle cow sheep goat
+    livestock horse camel dog cat deer fish whale dolphin mink bat rat""".split()
+)
+
+
+def are_animals(words: list[str]) -> bool:
+    """Whether the lemmas of one victim phrase name animals, not people."""
+    lower = {w.lower() for w in words}
+    return not lower.isdisjoint(ANIMALS) and lower.isdisjoint(MILITARY | CIVILIAN)
+
 
 def victim_class(words: list[str]) -> str | None:
     """'military', 'civilian' or None for the lemmas of one victim phrase ("members of the
