@@ -433,3 +433,17 @@ def test_gold_gate_end_to_end():
     assert scores["nonviolent_tolls"] == 0
     for metric, floor in END_TO_END_FLOORS.items():
         assert (scores[metric] or 0.0) >= floor, (metric, scores[metric])
+
+
+@pytest.mark.model
+def test_summed_counts_are_clamped_like_each_count():
+    """Regression (found by the fuzz test): two clamped counts added up past MAX_NUMBER."""
+    import eventwire
+
+    for event in eventwire.code_text("999999999999999999999 # killed killed Turkish attacked"):
+        for tally in (event.killed, event.injured):
+            if tally is not None:
+                assert all(
+                    v is None or 0 <= v <= MAX_NUMBER
+                    for v in (tally.best, tally.low, tally.high, tally.military, tally.civilian)
+                )

@@ -63,6 +63,9 @@ def test_reading(text, code):
         ("A media release on the website says the shop has closed.", "0841"),
         ("Drug abuse claimed the lives of 2,000 people in 2015.", "010"),
         ("Energy use is mainly determined by the smelting process.", "030"),
+        ("City police were called to the house on Friday evening.", "020"),  # summoned
+        ("The president pardoned the turkey.", "081"),
+        ("The announcement effectively killed the trade deal.", "190"),
     ],
 )
 def test_no_reading_without_its_words(text, code):

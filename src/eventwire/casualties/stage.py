@@ -21,6 +21,7 @@ from .tolls import (
     Count,
     find_counts,
     sum_or_none,
+    total,
     victim_phrase_count,
 )
 
@@ -299,7 +300,7 @@ def _merge(counts: list[Count], zeros_or_both: list[Count]) -> Casualties | None
             parts.append(count)
     parts += extra
     quantity = Quantity(
-        best=sum(c.quantity.best for c in parts),
+        best=total(c.quantity.best for c in parts),
         low=sum_or_none([c.quantity.low for c in parts]),
         high=sum_or_none([c.quantity.high for c in parts]),
     )

@@ -10,10 +10,11 @@ conjoined victim phrase is read from its words ("at least 13 Turkish soldiers", 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from .numbers import Quantity, parse_quantity
+from .numbers import MAX_NUMBER, Quantity, parse_quantity
 from .victims import are_animals, victim_class
 
 if TYPE_CHECKING:
@@ -350,15 +351,20 @@ def victim_phrase_count(victims: Token) -> Quantity | None:
     if not parts:
         return None
     return Quantity(
-        best=sum(q.best for q, _, _ in parts),
+        best=total(q.best for q, _, _ in parts),
         low=sum_or_none([q.low for q, _, _ in parts]),
         high=sum_or_none([q.high for q, _, _ in parts]),
         additive=parts[0][0].additive,
     )
 
 
+def total(values: Iterable[int]) -> int:
+    """The sum of counts, clamped to ``MAX_NUMBER`` as each count is."""
+    return min(sum(values), MAX_NUMBER)
+
+
 def sum_or_none(values: list[int | None]) -> int | None:
-    return None if any(v is None for v in values) else sum(v for v in values if v is not None)
+    return None if any(v is None for v in values) else total(v for v in values if v is not None)
 
 
 def _count_victims(victims: Token, kind: str, cue: Token) -> Count | None:
@@ -371,8 +377,8 @@ def _count_victims(victims: Token, kind: str, cue: Token) -> Count | None:
     military = civilian = None
     if any(c is not None for c in classes):
         complete = all(c is not None for c in classes)
-        mil = sum(q.best for q, c, _ in parts if c == "military")
-        civ = sum(q.best for q, c, _ in parts if c == "civilian")
+        mil = total(q.best for q, c, _ in parts if c == "military")
+        civ = total(q.best for q, c, _ in parts if c == "civilian")
         military = mil if mil or complete else None
         civilian = civ if civ or complete else None
     pieces = [p for _, _, p in parts]

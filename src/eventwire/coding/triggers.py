@@ -20,7 +20,7 @@ AUXILIARIES = frozenset({"be", "have", "do", "get", "go", "will", "can", "may", 
 MEASURES = frozenset(
     """ton tonne kilogram kilo pound litre liter gallon barrel bag sack box crate carton
     truckload shipload planeload shipment consignment load batch cargo package parcel dose
-    quantity amount stock stockpile some many most several dozen hundred thousand number
+    quantity amount stock stockpile some many most several dozen hundred thousand million number
     group part half""".split()
 )
 #: "a mediation effort", "the peace process": the modifier names the event
