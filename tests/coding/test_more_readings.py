@@ -66,6 +66,7 @@ def test_reading(text, code):
         ("City police were called to the house on Friday evening.", "020"),  # summoned
         ("The president pardoned the turkey.", "081"),
         ("The announcement effectively killed the trade deal.", "190"),
+        ("The loans are interest-free for five years.", "0841"),  # half of an adjective
     ],
 )
 def test_no_reading_without_its_words(text, code):
@@ -292,3 +293,9 @@ def test_predicate_adjectives_take_the_subject_of_their_copula(text, code, sourc
 
 def test_being_responsible_for_no_event_is_no_event():
     assert eventwire.code_text("The ministry is responsible for security.") == []
+
+
+def test_a_verb_read_as_a_predicate_adjective_takes_no_source_from_the_copula():
+    """Only adjectives of the lexicon are the subject's attitude ("critical of"); "the
+    hostages are free" tells what happened to them."""
+    assert all(not e.source_actors for e in eventwire.code_text("The hostages are free."))

@@ -44,10 +44,8 @@ def verb_subjects(token: Token) -> list[Token]:
             else:
                 out.append(s)
         return out
-    head = token.head
-    if token.dep_ == "acomp" and head.i != token.i:  # "X was critical of Y": the copula's
-        return verb_subjects(head)
     # inherit along xcomp / conj / participial adjuncts: "X vowed to attack", "X attacked, killing"
+    head = token.head
     if head.i != token.i and token.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
         # "X attacked, killing", "X gathered to protest": a participle or a purpose
         if token.dep_ == "advcl" and token.tag_ != "VBG" and not _infinitive(token):

@@ -318,6 +318,8 @@ def _assign_roles(f: Frame, lexicon: Lexicon, light: set[int], by_token: dict[in
         f.targets = f.targets + targets_of(stand_in, is_noun=True, root=of_root, preps=preps)
     else:
         f.sources = verb_subjects(f.token)
+        if not f.sources and f.match.trigger.pos == "ADJ" and f.token.dep_ == "acomp":
+            f.sources = verb_subjects(f.token.head)  # "X was critical of Y": the copula's
         f.targets = targets_of(f.token, is_noun=False, root=f.root, preps=preps)
         if reading.instrument:  # "sent troops", "imposed sanctions": the object is no target
             f.targets = [t for t in f.targets if t.dep_ not in ("dobj", "nsubjpass", "conj")]

@@ -220,11 +220,20 @@ def not_a_form(token: Token) -> bool:
     return not lemma.endswith(("s", "x", "z", "ch", "sh", "o"))
 
 
+def _hyphened_adjective(token: Token) -> bool:
+    """The second half of an adjective written with a hyphen ("interest-free", "tax-free"):
+    no trigger of its own."""
+    if token.pos_ != "ADJ" or token.i < 2:
+        return False
+    dash, before = token.doc[token.i - 1], token.doc[token.i - 2]
+    return dash.text == "-" and not dash.whitespace_ and not before.whitespace_
+
+
 def find_triggers(doc: Doc, lexicon: Lexicon) -> Iterator[TriggerMatch]:
     """Every token of ``doc`` that the lexicon knows, with its reading in context."""
     for token in doc:
         pos = _pos(token)
-        if pos is None or (pos == "VERB" and not_a_form(token)):
+        if pos is None or (pos == "VERB" and not_a_form(token)) or _hyphened_adjective(token):
             continue
         trigger = next(
             (t for w in _lemma_candidates(token) if (t := lexicon.lookup(w, pos)) is not None), None
