@@ -99,6 +99,12 @@ def test_no_reading_without_its_words(text, code):
         ("Russia supplied weapons to Armenia.", "072", "RUS", "ARM"),
         ("Russia sent a shipment of weapons to Syria.", "072", "RUS", "SYR"),
         ("Iran wants the United States to lift sanctions.", "0254", "IRN", "USA"),  # asked
+        (
+            "Clinton attributed her election defeat to Russian hacking for the first time.",
+            "176",
+            "RUS",
+            None,
+        ),  # an "-ing" form read as a verb in a noun's place
         # the parser hangs "to Algeria" on a noun inside the object
         (
             "The United States returned a sculpture of the emperor's head to Algeria.",

@@ -21,6 +21,8 @@ from .triggers import TriggerMatch, find_triggers, objects_of, prep_objects
 EMBEDDING_KINDS = frozenset(
     {"speech", "threat", "demand", "appeal", "intent", "reject", "deny", "comment", "agent"}
 )
+#: roles of a noun, which an "-ing" form in them plays ("defeat due to Russian hacking")
+NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "parataxis", "nsubjpass", "acl"})
 #: auxiliaries of an obligation a speaker lays on another ("Y must halt"): a demand
 OBLIGATION_AUX = frozenset({"must", "should"})
@@ -320,6 +322,8 @@ def _assign_roles(f: Frame, lexicon: Lexicon, light: set[int], by_token: dict[in
         f.sources = verb_subjects(f.token)
         if not f.sources and f.match.trigger.pos == "ADJ" and f.token.dep_ == "acomp":
             f.sources = verb_subjects(f.token.head)  # "X was critical of Y": the copula's
+        if not f.sources and f.token.tag_ == "VBG" and f.token.dep_ in NOMINAL_DEPS:
+            f.sources = noun_subjects(f.token, f.root)  # "blamed Russian hacking": a noun
         f.targets = targets_of(f.token, is_noun=False, root=f.root, preps=preps)
         if reading.instrument:  # "sent troops", "imposed sanctions": the object is no target
             f.targets = [t for t in f.targets if t.dep_ not in ("dobj", "nsubjpass", "conj")]
