@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .syntax import with_conjuncts
+from .syntax import is_infinitive, with_conjuncts
 from .triggers import objects_of, prep_objects
 
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -48,7 +48,7 @@ def verb_subjects(token: Token) -> list[Token]:
     head = token.head
     if head.i != token.i and token.dep_ in ("xcomp", "conj", "advcl", "pcomp"):
         # "X attacked, killing", "X gathered to protest": a participle or a purpose
-        if token.dep_ == "advcl" and token.tag_ != "VBG" and not _infinitive(token):
+        if token.dep_ == "advcl" and token.tag_ != "VBG" and not is_infinitive(token):
             return []
         if head.pos_ in ("VERB", "AUX"):
             if token.dep_ == "xcomp" and _is_passive(head):
@@ -115,8 +115,3 @@ def targets_of(
         for t in with_conjuncts(found)
         if (t.lower_ not in PRONOUN_SKIP or t.pos_ != "PRON") and t.ent_type_ not in TIME_ENTS
     ]
-
-
-def _infinitive(token: Token) -> bool:
-    """Whether a verb is a "to" infinitive ("gathered to protest")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)

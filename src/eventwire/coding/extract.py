@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Event, event_id_for
 from ..pipeline import Document, Sentence
-from .arguments import noun_subjects
+from .arguments import noun_subjects, verb_subjects
 from .frames import (
     VIOLENT_ROOTS,
     Frame,
@@ -21,7 +21,6 @@ from .frames import (
 from .hazards import mentions_hazard, names_hazard
 from .lexicon import Lexicon, builtin_lexicon
 from .repair import repair_parse
-from .triggers import prep_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -267,7 +266,7 @@ def _by_agents(noun: Token) -> list[Token]:
         agent
         for c in noun.children
         if c.dep_ == "acl" and c.tag_ == "VBN"
-        for agent in prep_objects(c, ("by",))
+        for agent in verb_subjects(c)
     ]
 
 

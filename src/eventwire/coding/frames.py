@@ -15,7 +15,7 @@ from .arguments import light_verb_of, noun_subjects, targets_of, verb_subjects
 from .hazards import hazard_caused, hazard_doer, is_hazard
 from .lexicon import Lexicon
 from .modality import Modality, modality_of
-from .syntax import is_toll_clause
+from .syntax import is_infinitive, is_toll_clause
 from .triggers import TriggerMatch, find_triggers, objects_of, prep_objects
 
 EMBEDDING_KINDS = frozenset(
@@ -463,7 +463,7 @@ def _merge_violence(frames: list[Frame], by_token: dict[int, Frame]) -> None:
             head in violent
             and head.root == f.root
             and t.dep_ in ("advcl", "xcomp")
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            and is_infinitive(t)
         ):
             union(head, f)  # "fired tear gas to disperse the crowd": one act, told by its aim
             purposes.add(id(f))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .syntax import is_infinitive
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -310,7 +312,7 @@ def _object_read_as_subject_of_infinitive(verb: Token) -> None:
     for clause in verb.children:
         if clause.dep_ != "ccomp" or clause.i < verb.i:
             continue
-        if not any(c.dep_ == "aux" and c.text.lower() == "to" for c in clause.children):
+        if not is_infinitive(clause):
             continue
         subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i]
         if subjects:

@@ -12,6 +12,11 @@ if TYPE_CHECKING:
 SUBJECT_OR_OBJECT = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
 
 
+def is_infinitive(token: Token) -> bool:
+    """Whether a verb is a "to" infinitive ("gathered to protest", "urged X to halt")."""
+    return any(c.dep_ == "aux" and c.text.lower() == "to" for c in token.children)
+
+
 def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
     """The tokens and their conjuncts ("Russia and Syria"), each once, in order; also the
     conjuncts the small parser hangs elsewhere in a list of names (see ``name_conjuncts``)."""
